@@ -1,0 +1,24 @@
+using CommunityPartner.Web.Modules.Accounts;
+using CommunityPartner.Web.Modules.Communities;
+
+namespace CommunityPartner.Web.Modules;
+
+/// <summary>The one place that lists the modules. A new module adds its Add…() and Map…Api() lines here.</summary>
+public static class ModuleRegistry
+{
+    public static IServiceCollection AddModules(this IServiceCollection services)
+    {
+        services.AddCommunities();
+        services.AddAccounts();
+        return services;
+    }
+
+    public static WebApplication MapModules(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapCommunitiesApi();
+        api.MapAccountsApi();
+        app.MapCommunitiesPages();
+        return app;
+    }
+}

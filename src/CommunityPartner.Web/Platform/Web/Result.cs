@@ -1,0 +1,49 @@
+namespace CommunityPartner.Web.Platform.Web;
+
+public enum ResultKind
+{
+    Ok,
+    Invalid,
+    NotFound,
+    Forbidden,
+    Conflict,
+}
+
+/// <summary>What a use-case handler answers; the page and the endpoint each turn it into their own response.</summary>
+public sealed class Result<T>
+{
+    private Result(ResultKind kind, T? value, ValidationErrors? errors, string? messageKey, object[]? args)
+    {
+        Kind = kind;
+        Value = value;
+        Errors = errors ?? new ValidationErrors();
+        MessageKey = messageKey;
+        Args = args ?? [];
+    }
+
+    public ResultKind Kind { get; }
+
+    public T? Value { get; }
+
+    public ValidationErrors Errors { get; }
+
+    public string? MessageKey { get; }
+
+    public object[] Args { get; }
+
+    public bool IsOk => Kind == ResultKind.Ok;
+
+    public static Result<T> Ok(T value) => new(ResultKind.Ok, value, null, null, null);
+
+    public static Result<T> Invalid(ValidationErrors errors) => new(ResultKind.Invalid, default, errors, null, null);
+
+    public static Result<T> NotFound(string messageKey = "未找到该记录") => new(ResultKind.NotFound, default, null, messageKey, null);
+
+    public static Result<T> Forbidden(string messageKey = "无权执行此操作") => new(ResultKind.Forbidden, default, null, messageKey, null);
+
+    public static Result<T> Conflict(string messageKey, params object[] args) => new(ResultKind.Conflict, default, null, messageKey, args);
+
+    public static implicit operator Result<T>(T value) => Ok(value);
+
+    public static implicit operator Result<T>(ValidationErrors errors) => Invalid(errors);
+}
