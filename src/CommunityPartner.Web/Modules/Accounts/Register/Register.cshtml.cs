@@ -1,4 +1,5 @@
 using CommunityPartner.Web.Modules.Communities.Contracts;
+using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Localization;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.AspNetCore.Identity;
@@ -7,7 +8,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using CommunityPartner.Web.Platform.Auth;
 
 namespace CommunityPartner.Web.Modules.Accounts.Register;
 
