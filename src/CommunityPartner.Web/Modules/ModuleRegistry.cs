@@ -1,5 +1,7 @@
 using CommunityPartner.Web.Modules.Accounts;
 using CommunityPartner.Web.Modules.Communities;
+using CommunityPartner.Web.Modules.Needs;
+using CommunityPartner.Web.Modules.Notifications;
 
 namespace CommunityPartner.Web.Modules;
 
@@ -10,6 +12,8 @@ public static class ModuleRegistry
     {
         services.AddCommunities();
         services.AddAccounts();
+        services.AddNotifications();
+        services.AddNeeds();
         return services;
     }
 
@@ -18,7 +22,10 @@ public static class ModuleRegistry
         var api = app.MapGroup("/api/v1");
         api.MapCommunitiesApi();
         api.MapAccountsApi();
+        api.MapNotificationsModuleApi();
+        api.MapNeedsApi();
         app.MapCommunitiesPages();
+        app.MapNeedsPages();
         return app;
     }
 }

@@ -22,6 +22,8 @@ public static class PlatformServices
         services.AddDataProtection().SetApplicationName("community-partner").PersistKeysToDbContext<AppDbContext>();
         services.AddPlatformAuth();
         services.AddScoped<AuditLog>();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddSingleton<FileStore>();
         services.AddPlatformLocalization();
         services.AddPlatformProblemDetails();
         services.AddPlatformRateLimits();

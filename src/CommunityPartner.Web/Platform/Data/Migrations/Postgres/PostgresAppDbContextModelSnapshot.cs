@@ -100,6 +100,406 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("communities_districts", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Need", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("FirstResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstRespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RaiserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResolutionText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("ResolveBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RespondBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(2262)
+                        .HasColumnType("character varying(2262)");
+
+                    b.Property<bool>("ShowRaiserName")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SupportCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaiserId");
+
+                    b.HasIndex("SubmittedAt", "Id");
+
+                    b.HasIndex("CategoryId", "SubmittedAt", "Id");
+
+                    b.HasIndex("CommunityId", "SubmittedAt", "Id");
+
+                    b.HasIndex("Status", "SubmittedAt", "Id");
+
+                    b.HasIndex("CommunityId", "Status", "SubmittedAt", "Id");
+
+                    b.ToTable("needs_needs", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ResolutionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResponseHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("needs_categories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000001"),
+                            Code = "sanitation",
+                            IsActive = true,
+                            Name = "环境卫生",
+                            NameEn = "Sanitation",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000002"),
+                            Code = "repairs",
+                            IsActive = true,
+                            Name = "设施维修",
+                            NameEn = "Repairs",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000003"),
+                            Code = "elderly-care",
+                            IsActive = true,
+                            Name = "养老服务",
+                            NameEn = "Elderly care",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000004"),
+                            Code = "children",
+                            IsActive = true,
+                            Name = "儿童关爱",
+                            NameEn = "Children",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000005"),
+                            Code = "parking-traffic",
+                            IsActive = true,
+                            Name = "停车交通",
+                            NameEn = "Parking & traffic",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000006"),
+                            Code = "safety",
+                            IsActive = true,
+                            Name = "安全隐患",
+                            NameEn = "Safety hazards",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000007"),
+                            Code = "culture-sports",
+                            IsActive = true,
+                            Name = "文体活动",
+                            NameEn = "Culture & sports",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000008"),
+                            Code = "other",
+                            IsActive = true,
+                            Name = "其他",
+                            NameEn = "Other",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 8
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1100)
+                        .HasColumnType("character varying(1100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId", "Id");
+
+                    b.ToTable("needs_events", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.ToTable("needs_photos", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RaterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("needs_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedSupport", b =>
+                {
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NeedId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("needs_supports", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ArgsJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TextKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("notifications_notifications", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -443,6 +843,51 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Need", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Needs.NeedCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedEvent", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Needs.Need", null)
+                        .WithMany("Events")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedPhoto", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedRating", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Needs.Need", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedSupport", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -492,6 +937,13 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Need", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Ratings");
                 });
 #pragma warning restore 612, 618
         }

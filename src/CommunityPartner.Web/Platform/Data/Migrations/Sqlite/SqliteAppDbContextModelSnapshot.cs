@@ -95,6 +95,400 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("communities_districts", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Need", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstRespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RaiserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ResolveBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RespondBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(2262)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowRaiserName")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupportCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaiserId");
+
+                    b.HasIndex("SubmittedAt", "Id");
+
+                    b.HasIndex("CategoryId", "SubmittedAt", "Id");
+
+                    b.HasIndex("CommunityId", "SubmittedAt", "Id");
+
+                    b.HasIndex("Status", "SubmittedAt", "Id");
+
+                    b.HasIndex("CommunityId", "Status", "SubmittedAt", "Id");
+
+                    b.ToTable("needs_needs", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResolutionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("needs_categories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000001"),
+                            Code = "sanitation",
+                            IsActive = true,
+                            Name = "环境卫生",
+                            NameEn = "Sanitation",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000002"),
+                            Code = "repairs",
+                            IsActive = true,
+                            Name = "设施维修",
+                            NameEn = "Repairs",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000003"),
+                            Code = "elderly-care",
+                            IsActive = true,
+                            Name = "养老服务",
+                            NameEn = "Elderly care",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000004"),
+                            Code = "children",
+                            IsActive = true,
+                            Name = "儿童关爱",
+                            NameEn = "Children",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000005"),
+                            Code = "parking-traffic",
+                            IsActive = true,
+                            Name = "停车交通",
+                            NameEn = "Parking & traffic",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000006"),
+                            Code = "safety",
+                            IsActive = true,
+                            Name = "安全隐患",
+                            NameEn = "Safety hazards",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000007"),
+                            Code = "culture-sports",
+                            IsActive = true,
+                            Name = "文体活动",
+                            NameEn = "Culture & sports",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = new Guid("6e1d0001-0000-4000-8000-000000000008"),
+                            Code = "other",
+                            IsActive = true,
+                            Name = "其他",
+                            NameEn = "Other",
+                            ResolutionDays = 15,
+                            ResponseHours = 24,
+                            SortOrder = 8
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId", "Id");
+
+                    b.ToTable("needs_events", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.ToTable("needs_photos", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RaterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("needs_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedSupport", b =>
+                {
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NeedId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("needs_supports", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArgsJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("notifications_notifications", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -430,6 +824,51 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Need", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Needs.NeedCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedEvent", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Needs.Need", null)
+                        .WithMany("Events")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedPhoto", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedRating", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Needs.Need", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedSupport", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -479,6 +918,13 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Need", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Ratings");
                 });
 #pragma warning restore 612, 618
         }

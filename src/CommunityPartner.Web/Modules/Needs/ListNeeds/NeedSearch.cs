@@ -1,0 +1,115 @@
+using CommunityPartner.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPartner.Web.Modules.Needs.ListNeeds;
+
+public sealed record NeedListQuery(Guid? CommunityId, NeedStatus? Status, Guid? CategoryId, string? Q, string? Cursor, int Limit);
+
+public sealed record NeedListRow(Guid Id, Guid CommunityId, Guid CategoryId, string Title, string Address, NeedStatus Status,
+    DateTime SubmittedAt, DateTime RespondBy, DateTime ResolveBy, DateTime? FirstRespondedAt, int SupportCount);
+
+public sealed record NeedListPage(IReadOnlyList<NeedListRow> Items, string? NextCursor);
+
+/// <summary>
+/// The problem list: filters, search and keyset pages (newest first, by submitted time then id) so page 1,000 costs
+/// what page 1 does. Search matches a lower-cased copy of title, description and address as a substring, which finds
+/// one- and two-character Chinese terms (垃圾, 停车) as well as Latin words, on both databases.
+/// </summary>
+public sealed class NeedSearch(AppDbContext db)
+{
+    public const int MaxLimit = 100;
+    public const int MaxQueryLength = 50;
+
+    public IQueryable<Need> Filter(Guid? communityId, NeedStatus? status, Guid? categoryId, string? q)
+    {
+        var query = db.Set<Need>().AsNoTracking();
+        if (communityId is { } c)
+        {
+            query = query.Where(n => n.CommunityId == c);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(n => n.Status == s);
+        }
+
+        if (categoryId is { } cat)
+        {
+            query = query.Where(n => n.CategoryId == cat);
+        }
+
+        foreach (var term in Terms(q))
+        {
+            var pattern = "%" + EscapeLike(term) + "%";
+            query = query.Where(n => EF.Functions.Like(n.SearchText, pattern, "\\"));
+        }
+
+        return query;
+    }
+
+    public async Task<NeedListPage> PageAsync(NeedListQuery request, CancellationToken ct)
+    {
+        var limit = Math.Clamp(request.Limit, 1, MaxLimit);
+        var query = Filter(request.CommunityId, request.Status, request.CategoryId, request.Q);
+        if (KeysetCursor.TryDecode(request.Cursor, out var at, out var id))
+        {
+            query = query.Where(n => n.SubmittedAt < at || (n.SubmittedAt == at && n.Id.CompareTo(id) < 0));
+        }
+
+        var rows = await query
+            .OrderByDescending(n => n.SubmittedAt).ThenByDescending(n => n.Id)
+            .Take(limit + 1)
+            .Select(n => new NeedListRow(n.Id, n.CommunityId, n.CategoryId, n.Title, n.Address, n.Status, n.SubmittedAt, n.RespondBy, n.ResolveBy, n.FirstRespondedAt, n.SupportCount))
+            .ToListAsync(ct);
+        var next = rows.Count > limit ? KeysetCursor.Encode(rows[limit - 1].SubmittedAt, rows[limit - 1].Id) : null;
+        return new NeedListPage(rows.Take(limit).ToList(), next);
+    }
+
+    public async Task<IReadOnlyDictionary<NeedStatus, int>> CountsAsync(Guid? communityId, Guid? categoryId, string? q, CancellationToken ct) =>
+        await Filter(communityId, null, categoryId, q)
+            .GroupBy(n => n.Status)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+    /// <summary>Whitespace-separated terms, lower-cased, each at most <see cref="MaxQueryLength"/> characters.</summary>
+    public static IReadOnlyList<string> Terms(string? q) =>
+        string.IsNullOrWhiteSpace(q)
+            ? []
+            : [.. q.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(5).Select(t => t.Length > MaxQueryLength ? t[..MaxQueryLength] : t)];
+
+    private static string EscapeLike(string term) => term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}
+
+/// <summary>An opaque cursor: the last row's submitted time and id.</summary>
+public static class KeysetCursor
+{
+    public static string Encode(DateTime at, Guid id) =>
+        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{at.Ticks}:{id:N}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static bool TryDecode(string? cursor, out DateTime at, out Guid id)
+    {
+        at = default;
+        id = default;
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > 100)
+        {
+            return false;
+        }
+
+        try
+        {
+            var padded = cursor.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - (padded.Length % 4)) % 4);
+            var parts = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
+            if (parts.Length == 2 && long.TryParse(parts[0], out var ticks) && ticks > 0 && ticks < DateTime.MaxValue.Ticks && Guid.TryParse(parts[1], out id))
+            {
+                at = new DateTime(ticks, DateTimeKind.Utc);
+                return true;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CommunityPartner.Web.Modules.Needs;
+
+public sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
+{
+    public void Configure(EntityTypeBuilder<Need> builder)
+    {
+        builder.ToTable("needs_needs");
+        builder.Property(x => x.Title).HasMaxLength(Need.TitleMax);
+        builder.Property(x => x.Description).HasMaxLength(Need.DescriptionMax);
+        builder.Property(x => x.Address).HasMaxLength(Need.AddressMax);
+        builder.Property(x => x.ResolutionText).HasMaxLength(Need.AnswerMax);
+        builder.Property(x => x.RejectionReason).HasMaxLength(Need.AnswerMax);
+        builder.Property(x => x.SearchText).HasMaxLength(Need.TitleMax + Need.DescriptionMax + Need.AddressMax + 2);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.Ignore(x => x.IsOpen);
+        builder.HasOne<NeedCategory>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.NeedId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(x => x.Ratings).WithOne().HasForeignKey(e => e.NeedId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(x => x.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(x => x.Ratings).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Keyset pages of the public list: newest first, per community, per status, per category.
+        builder.HasIndex(x => new { x.SubmittedAt, x.Id });
+        builder.HasIndex(x => new { x.CommunityId, x.SubmittedAt, x.Id });
+        builder.HasIndex(x => new { x.CommunityId, x.Status, x.SubmittedAt, x.Id });
+        builder.HasIndex(x => new { x.CategoryId, x.SubmittedAt, x.Id });
+        builder.HasIndex(x => new { x.Status, x.SubmittedAt, x.Id });
+        builder.HasIndex(x => x.RaiserId);
+    }
+}
+
+public sealed class NeedEventConfiguration : IEntityTypeConfiguration<NeedEvent>
+{
+    public void Configure(EntityTypeBuilder<NeedEvent> builder)
+    {
+        builder.ToTable("needs_events");
+        builder.Property(x => x.Text).HasMaxLength(Need.AnswerMax + 100);
+        builder.HasIndex(x => new { x.NeedId, x.Id });
+    }
+}
+
+public sealed class NeedSupportConfiguration : IEntityTypeConfiguration<NeedSupport>
+{
+    public void Configure(EntityTypeBuilder<NeedSupport> builder)
+    {
+        builder.ToTable("needs_supports");
+        builder.HasKey(x => new { x.NeedId, x.UserId });
+        builder.HasIndex(x => x.UserId);
+        builder.HasOne<Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class NeedRatingConfiguration : IEntityTypeConfiguration<NeedRating>
+{
+    public void Configure(EntityTypeBuilder<NeedRating> builder)
+    {
+        builder.ToTable("needs_ratings");
+        builder.Property(x => x.Comment).HasMaxLength(NeedRating.CommentMax);
+        builder.HasIndex(x => new { x.NeedId, x.Round }).IsUnique();
+    }
+}
+
+public sealed class NeedPhotoConfiguration : IEntityTypeConfiguration<NeedPhoto>
+{
+    public void Configure(EntityTypeBuilder<NeedPhoto> builder)
+    {
+        builder.ToTable("needs_photos");
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.ContentType).HasMaxLength(40);
+        builder.HasIndex(x => x.NeedId);
+        builder.HasOne<Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

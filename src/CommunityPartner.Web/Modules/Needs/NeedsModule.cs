@@ -1,0 +1,56 @@
+using CommunityPartner.Web.Modules.Needs.AnswerNeed;
+using CommunityPartner.Web.Modules.Needs.ListNeeds;
+using CommunityPartner.Web.Modules.Needs.RaiseNeed;
+using CommunityPartner.Web.Modules.Needs.RateNeed;
+using CommunityPartner.Web.Modules.Needs.SupportNeed;
+using CommunityPartner.Web.Modules.Needs.ViewNeed;
+using CommunityPartner.Web.Platform.Auth;
+using CommunityPartner.Web.Platform.Data;
+using CommunityPartner.Web.Platform.Layout;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPartner.Web.Modules.Needs;
+
+public static class NeedsModule
+{
+    public static IServiceCollection AddNeeds(this IServiceCollection services)
+    {
+        services.AddScoped<RaiseNeedHandler>();
+        services.AddScoped<NeedReader>();
+        services.AddScoped<NeedSearch>();
+        services.AddScoped<NeedPeople>();
+        services.AddScoped<SupportNeedHandler>();
+        services.AddScoped<AnswerNeedHandler>();
+        services.AddScoped<RateNeedHandler>();
+        services.AddScoped<ICommunityScopeResolver, NeedScopeResolver>();
+
+        services.AddSingleton(new NavItem("问题清单", "/needs", "居民提出的诉求和社区的回应，全部公开", NavPlacement.Area, 10));
+        services.AddSingleton(new NavItem("提出诉求", "/needs/new", "把身边急难愁盼的事告诉社区", NavPlacement.Task, 20,
+            u => u.Identity?.IsAuthenticated == true));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapNeedsApi(this RouteGroupBuilder api)
+    {
+        api.MapRaiseNeed();
+        api.MapListNeeds();
+        api.MapViewNeed();
+        api.MapSupportNeed();
+        api.MapAnswerNeed();
+        api.MapRateNeed();
+        return api;
+    }
+
+    public static IEndpointRouteBuilder MapNeedsPages(this IEndpointRouteBuilder app) => app.MapNeedPhotos();
+}
+
+/// <summary>Route value "id" of a need → the need's community.</summary>
+internal sealed class NeedScopeResolver(AppDbContext db) : ICommunityScopeResolver
+{
+    public string Name => "need";
+
+    public async Task<Guid?> ResolveAsync(string routeValue, CancellationToken cancellationToken) =>
+        Guid.TryParse(routeValue, out var id)
+            ? await db.Set<Need>().Where(n => n.Id == id).Select(n => (Guid?)n.CommunityId).FirstOrDefaultAsync(cancellationToken)
+            : null;
+}

@@ -1,0 +1,184 @@
+using CommunityPartner.Web.Modules.Communities.Contracts;
+using CommunityPartner.Web.Platform.Audit;
+using CommunityPartner.Web.Platform.Auth;
+using CommunityPartner.Web.Platform.Data;
+using CommunityPartner.Web.Platform.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPartner.Web.Modules.Needs.RaiseNeed;
+
+public sealed record PhotoUpload(string FileName, long Length, Func<Stream> Open);
+
+public sealed record RaiseNeedCommand(
+    string? CommunityCode, string? CategoryCode, string? Title, string? Description, string? Address,
+    double? Latitude, double? Longitude, bool ShowRaiserName, NeedChannel Channel, string? OnBehalfOfPhone,
+    IReadOnlyList<PhotoUpload> Photos);
+
+/// <summary>
+/// A resident raises a need, or staff record one for a resident who phoned, walked in or was met by a grid worker.
+/// Everything is checked before anything is stored; photos are written before the row and removed again if the
+/// row cannot be saved, so a refusal leaves neither a record nor a file behind.
+/// </summary>
+public sealed class RaiseNeedHandler(
+    AppDbContext db, ICommunityDirectory communities, UserManager<AppUser> users, FileStore files, AuditLog audit, TimeProvider clock)
+{
+    public const int MaxPhotos = 3;
+
+    public async Task<Result<Need>> HandleAsync(RaiseNeedCommand command, System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var title = command.Title?.Trim() ?? "";
+        var description = command.Description?.Trim() ?? "";
+        var address = command.Address?.Trim() ?? "";
+        Check(errors, "title", title, Need.TitleMax, "请填写标题", "标题不能超过 {0} 个字");
+        Check(errors, "description", description, Need.DescriptionMax, "请说明具体情况", "情况说明不能超过 {0} 个字");
+        Check(errors, "address", address, Need.AddressMax, "请填写地点", "地点不能超过 {0} 个字");
+        CheckPoint(errors, command.Latitude, command.Longitude);
+
+        var community = string.IsNullOrWhiteSpace(command.CommunityCode) ? null : await communities.FindByCodeAsync(command.CommunityCode.Trim(), ct);
+        if (community is null)
+        {
+            errors.Add("communityCode", string.IsNullOrWhiteSpace(command.CommunityCode) ? "请选择社区" : "没有这个社区，请从列表中选择");
+        }
+
+        var category = string.IsNullOrWhiteSpace(command.CategoryCode) ? null
+            : await db.Set<NeedCategory>().FirstOrDefaultAsync(c => c.Code == command.CategoryCode.Trim() && c.IsActive, ct);
+        if (category is null)
+        {
+            errors.Add("categoryCode", string.IsNullOrWhiteSpace(command.CategoryCode) ? "请选择类别" : "没有这个类别，请从列表中选择");
+        }
+
+        var actorId = actor.UserId();
+        Guid? raiserId = actorId;
+        Guid? recordedBy = null;
+        if (command.Channel != NeedChannel.Web)
+        {
+            // Recording on someone's behalf is staff work, within the staff member's own community.
+            var isAdmin = actor.IsInRole(Roles.DistrictAdmin);
+            if (!isAdmin && !(actor.IsInRole(Roles.CommunityStaff) && community is not null && actor.CommunityId() == community.Id))
+            {
+                return Result<Need>.Forbidden("只有本社区的社区工作者可以代居民登记诉求");
+            }
+
+            recordedBy = actorId;
+            raiserId = null;
+            if (!string.IsNullOrWhiteSpace(command.OnBehalfOfPhone))
+            {
+                var phone = PersonalData.NormalizePhone(command.OnBehalfOfPhone);
+                var resident = PersonalData.IsMainlandMobile(phone) ? await users.FindByNameAsync(phone) : null;
+                if (resident is null)
+                {
+                    errors.Add("onBehalfOfPhone", "没有找到这个手机号的居民账户；可以不填，诉求仍会登记");
+                }
+                else
+                {
+                    raiserId = resident.Id;
+                }
+            }
+        }
+
+        var photos = ReadPhotos(command.Photos, errors);
+        if (!errors.IsValid)
+        {
+            return errors;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var need = Need.Raise(
+            new NeedDraft(community!.Id, title, description, address, command.Latitude, command.Longitude, command.Channel, raiserId, recordedBy, command.ShowRaiserName),
+            category!, now);
+        db.Add(need);
+        var written = new List<string>();
+        try
+        {
+            foreach (var photo in photos)
+            {
+                var record = new NeedPhoto(Guid.NewGuid(), need.Id, photo.ContentType, photo.Content.Length, photo.Width, photo.Height, now);
+                var path = NeedPhotos.PathOf(record);
+                await files.WriteAsync(path, photo.Content, ct);
+                written.Add(path);
+                db.Add(record);
+            }
+
+            audit.Record("needs.raise", nameof(Need), need.Id, null,
+                new { need.Title, Category = category!.Code, need.Channel, need.RaiserId, need.RecordedById, Photos = photos.Count }, need.CommunityId);
+            await db.SaveChangesAsync(ct);
+            return need;
+        }
+        catch
+        {
+            written.ForEach(files.Delete);
+            throw;
+        }
+    }
+
+    private static void Check(ValidationErrors errors, string field, string value, int max, string emptyKey, string tooLongKey)
+    {
+        if (value.Length == 0)
+        {
+            errors.Add(field, emptyKey);
+        }
+        else if (value.Length > max)
+        {
+            errors.Add(field, tooLongKey, max);
+        }
+    }
+
+    private static void CheckPoint(ValidationErrors errors, double? lat, double? lng)
+    {
+        if (lat is null != lng is null)
+        {
+            errors.Add("latitude", "地图位置需要同时有纬度和经度");
+        }
+        else if (lat is { } la && lng is { } lo && (double.IsNaN(la) || double.IsNaN(lo) || la is < -90 or > 90 || lo is < -180 or > 180))
+        {
+            errors.Add("latitude", "地图位置不正确");
+        }
+    }
+
+    private static List<SanitizedImage> ReadPhotos(IReadOnlyList<PhotoUpload> uploads, ValidationErrors errors)
+    {
+        var result = new List<SanitizedImage>();
+        if (uploads.Count > MaxPhotos)
+        {
+            errors.Add("photos", "最多上传 {0} 张照片", MaxPhotos);
+            return result;
+        }
+
+        foreach (var upload in uploads)
+        {
+            if (upload.Length > ImageSanitizer.MaxBytes)
+            {
+                errors.Add("photos", "照片“{0}”超过 5 MB，请换一张小一点的", upload.FileName);
+                continue;
+            }
+
+            using var stream = upload.Open();
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            var image = buffer.Length is > 0 and <= ImageSanitizer.MaxBytes ? ImageSanitizer.TrySanitize(buffer.ToArray()) : null;
+            if (image is null)
+            {
+                errors.Add("photos", "“{0}”不是 JPEG、PNG 或 WebP 照片", upload.FileName);
+            }
+            else
+            {
+                result.Add(image);
+            }
+        }
+
+        return result;
+    }
+}
+
+public static class NeedPhotos
+{
+    public static string PathOf(NeedPhoto photo) =>
+        Path.Combine("needs", photo.NeedId.ToString("N"), photo.Id.ToString("N") + photo.ContentType switch
+        {
+            "image/png" => ".png",
+            "image/webp" => ".webp",
+            _ => ".jpg",
+        });
+}

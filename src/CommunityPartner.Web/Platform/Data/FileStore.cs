@@ -1,0 +1,60 @@
+namespace CommunityPartner.Web.Platform.Data;
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Uploads live here, outside wwwroot; relative paths are under the content root.</summary>
+    public string Root { get; set; } = "App_Data/uploads";
+}
+
+/// <summary>
+/// Files that belong to records (photos). Never served directly: each module serves its files through a handler that
+/// checks who may see them. With several instances, Root must be a shared volume.
+/// </summary>
+public sealed class FileStore
+{
+    private readonly string _root;
+
+    public FileStore(Microsoft.Extensions.Options.IOptions<StorageOptions> options, IHostEnvironment environment)
+    {
+        var root = options.Value.Root;
+        _root = Path.GetFullPath(Path.IsPathRooted(root) ? root : Path.Combine(environment.ContentRootPath, root));
+    }
+
+    public async Task WriteAsync(string relativePath, ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
+        var path = Resolve(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, content.ToArray(), ct);
+    }
+
+    public Stream? OpenRead(string relativePath)
+    {
+        var path = Resolve(relativePath);
+        return File.Exists(path) ? File.OpenRead(path) : null;
+    }
+
+    public bool Exists(string relativePath) => File.Exists(Resolve(relativePath));
+
+    public void Delete(string relativePath)
+    {
+        var path = Resolve(relativePath);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Refuses any path that would leave the root.</summary>
+    private string Resolve(string relativePath)
+    {
+        var path = Path.GetFullPath(Path.Combine(_root, relativePath));
+        if (!path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("Path escapes the storage root.");
+        }
+
+        return path;
+    }
+}
