@@ -33,6 +33,23 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "needs_open311_keys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_needs_open311_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "notifications_notifications",
                 columns: table => new
                 {
@@ -239,6 +256,12 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                 columns: new[] { "SubmittedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_needs_open311_keys_Hash",
+                table: "needs_open311_keys",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_needs_photos_NeedId",
                 table: "needs_photos",
                 column: "NeedId");
@@ -270,6 +293,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "needs_events");
+
+            migrationBuilder.DropTable(
+                name: "needs_open311_keys");
 
             migrationBuilder.DropTable(
                 name: "needs_photos");

@@ -32,6 +32,23 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "needs_open311_keys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_needs_open311_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "notifications_notifications",
                 columns: table => new
                 {
@@ -238,6 +255,12 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                 columns: new[] { "SubmittedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_needs_open311_keys_Hash",
+                table: "needs_open311_keys",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_needs_photos_NeedId",
                 table: "needs_photos",
                 column: "NeedId");
@@ -269,6 +292,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "needs_events");
+
+            migrationBuilder.DropTable(
+                name: "needs_open311_keys");
 
             migrationBuilder.DropTable(
                 name: "needs_photos");
