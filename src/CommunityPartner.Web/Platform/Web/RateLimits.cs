@@ -29,6 +29,12 @@ public static class RateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(Accounts, http =>
             {
+                // Only attempts count: showing the sign-in or registration form must not use up a person's tries.
+                if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("views");
+                }
+
                 var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 var key = http.Connection.RemoteIpAddress?.ToString() ?? "local";
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
