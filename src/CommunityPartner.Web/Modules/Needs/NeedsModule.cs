@@ -1,3 +1,5 @@
+using CommunityPartner.Web.Modules.Needs.Admin.Categories;
+using CommunityPartner.Web.Modules.Needs.Admin.NeedQueue;
 using CommunityPartner.Web.Modules.Needs.AnswerNeed;
 using CommunityPartner.Web.Modules.Needs.ListNeeds;
 using CommunityPartner.Web.Modules.Needs.RaiseNeed;
@@ -22,11 +24,18 @@ public static class NeedsModule
         services.AddScoped<SupportNeedHandler>();
         services.AddScoped<AnswerNeedHandler>();
         services.AddScoped<RateNeedHandler>();
+        services.AddScoped<NeedQueueHandler>();
+        services.AddScoped<ManageCategoriesHandler>();
         services.AddScoped<ICommunityScopeResolver, NeedScopeResolver>();
+        services.AddScoped<IDemoSeed, NeedsDemoSeed>();
 
         services.AddSingleton(new NavItem("问题清单", "/needs", "居民提出的诉求和社区的回应，全部公开", NavPlacement.Area, 10));
         services.AddSingleton(new NavItem("提出诉求", "/needs/new", "把身边急难愁盼的事告诉社区", NavPlacement.Task, 20,
             u => u.Identity?.IsAuthenticated == true));
+        services.AddSingleton(new NavItem("诉求办理", "/admin/needs", "本社区待办的诉求，最紧急的在前", NavPlacement.Task, 5,
+            u => u.IsInRole(Roles.CommunityStaff)));
+        services.AddSingleton(new NavItem("诉求类别与时限", "/admin/need-categories", "设置各类诉求的回应和办结时限", NavPlacement.Task, 20,
+            u => u.IsInRole(Roles.DistrictAdmin)));
         return services;
     }
 
@@ -38,10 +47,17 @@ public static class NeedsModule
         api.MapSupportNeed();
         api.MapAnswerNeed();
         api.MapRateNeed();
+        api.MapNeedQueue();
+        api.MapNeedCategories();
         return api;
     }
 
-    public static IEndpointRouteBuilder MapNeedsPages(this IEndpointRouteBuilder app) => app.MapNeedPhotos();
+    public static IEndpointRouteBuilder MapNeedsPages(this IEndpointRouteBuilder app)
+    {
+        app.MapNeedPhotos();
+        app.MapMyNeedQueue();
+        return app;
+    }
 }
 
 /// <summary>Route value "id" of a need → the need's community.</summary>
