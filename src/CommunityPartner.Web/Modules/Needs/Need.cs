@@ -166,10 +166,9 @@ public sealed class Need
         Require(Status == NeedStatus.Resolved, "只有已解决的诉求才能评价");
         Require(RaiserId == raterId, "只有提出诉求的居民才能评价");
         _ratings.Add(new NeedRating(Id, ReopenCount, raterId, satisfaction, comment, now));
-        var text = comment is null ? NeedText.SatisfactionKey(satisfaction) : $"{NeedText.SatisfactionKey(satisfaction)}：{comment}";
         if (satisfaction == Satisfaction.Dissatisfied)
         {
-            AddEvent(NeedEventKind.Rated, raterId, text, now);
+            AddEvent(NeedEventKind.Rated, raterId, comment, now);
             ReopenCount++;
             ResolvedAt = null;
             Move(NeedStatus.InProgress, NeedEventKind.Reopened, raterId, null, now);
@@ -177,7 +176,7 @@ public sealed class Need
         }
 
         ClosedAt = now;
-        Move(NeedStatus.Rated, NeedEventKind.Rated, raterId, text, now);
+        Move(NeedStatus.Rated, NeedEventKind.Rated, raterId, comment, now);
     }
 
     public bool IsResponseOverdue(DateTime now) => FirstRespondedAt is null && IsOpen && now > RespondBy;
