@@ -16,6 +16,7 @@ public sealed class Need
 
     private readonly List<NeedEvent> _events = [];
     private readonly List<NeedRating> _ratings = [];
+    private readonly List<ListNeeds.NeedSearchGram> _searchGrams = [];
 
     private Need()
     {
@@ -84,6 +85,9 @@ public sealed class Need
 
     public IReadOnlyList<NeedRating> Ratings => _ratings;
 
+    /// <summary>The need's entries in the list's search index, written once when it is raised.</summary>
+    public IReadOnlyList<ListNeeds.NeedSearchGram> SearchGrams => _searchGrams;
+
     public bool IsOpen => Status is NeedStatus.Submitted or NeedStatus.Responded or NeedStatus.InProgress;
 
     public static Need Raise(NeedDraft draft, NeedCategory category, DateTime now)
@@ -108,6 +112,7 @@ public sealed class Need
             ResolveBy = now.AddDays(category.ResolutionDays),
         };
         need.SearchText = SearchTextOf(need.Title, need.Description, need.Address);
+        need._searchGrams.AddRange(ListNeeds.NeedSearchGram.GramsOf(need.SearchText).Select(g => new ListNeeds.NeedSearchGram(g, need.Id, now)));
         need.AddEvent(NeedEventKind.Submitted, draft.RecordedById ?? draft.RaiserId, null, now);
         return need;
     }
