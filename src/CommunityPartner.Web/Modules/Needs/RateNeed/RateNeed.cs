@@ -44,7 +44,7 @@ public sealed class RateNeedHandler(AppDbContext db, NeedPeople people, INotifie
         var comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
         if (comment?.Length > NeedRating.CommentMax)
         {
-            errors.Add("text", "评价不能超过 {0} 个字", NeedRating.CommentMax);
+            errors.Add("comment", "评价不能超过 {0} 个字", NeedRating.CommentMax);
         }
 
         if (!errors.IsValid)

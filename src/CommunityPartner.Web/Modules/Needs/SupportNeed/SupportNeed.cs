@@ -16,7 +16,7 @@ public sealed class SupportNeedHandler(AppDbContext db, AuditLog audit, TimeProv
     public async Task<Result<SupportResult>> HandleAsync(Guid needId, Guid userId, CancellationToken ct)
     {
         var need = await db.Set<Need>().AsNoTracking().Where(n => n.Id == needId)
-            .Select(n => new { n.Status, n.RaiserId, n.CommunityId, n.SupportCount }).FirstOrDefaultAsync(ct);
+            .Select(n => new { n.Status, n.RaiserId, n.CommunityId }).FirstOrDefaultAsync(ct);
         if (need is null)
         {
             return Result<SupportResult>.NotFound("未找到这条诉求");
@@ -29,7 +29,8 @@ public sealed class SupportNeedHandler(AppDbContext db, AuditLog audit, TimeProv
 
         if (await HasSupportedAsync(needId, userId, ct))
         {
-            return new SupportResult(false, need.SupportCount);
+            // Re-read: the count read above may predate a parallel request's support that has committed since.
+            return new SupportResult(false, await CountAsync(needId, ct));
         }
 
         if (need.Status is not (NeedStatus.Submitted or NeedStatus.Responded or NeedStatus.InProgress))

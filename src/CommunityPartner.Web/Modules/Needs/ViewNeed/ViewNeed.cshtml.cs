@@ -48,7 +48,7 @@ public sealed class ViewNeedModel(
 
     public async Task<IActionResult> OnPostRateAsync(Guid id, CancellationToken ct)
     {
-        var result = await rate.HandleAsync(new RateNeedCommand(id, Input.Satisfaction, Input.Text), User, ct);
+        var result = await rate.HandleAsync(new RateNeedCommand(id, Input.Satisfaction, Input.Comment), User, ct);
         return await AfterAsync(id, result, text["谢谢你的评价"], ct);
     }
 
@@ -110,4 +110,7 @@ public sealed class AnswerInput
     public Guid? MergeInto { get; set; }
 
     public string? Satisfaction { get; set; }
+
+    /// <summary>The rating's comment; named as in the API so a refusal lands on the right field on both.</summary>
+    public string? Comment { get; set; }
 }
