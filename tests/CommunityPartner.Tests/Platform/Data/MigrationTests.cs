@@ -31,7 +31,7 @@ public abstract class MigrationTests(AppFactory factory)
         var roles = await db.Roles.Select(r => r.Name).ToListAsync();
         Assert.Equal(Web.Platform.Auth.Roles.All.Order(), roles.Order());
         var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).Where(t => t is not null).ToList();
-        Assert.All(tables, t => Assert.Matches("^(platform|accounts|communities|needs|projects|roadshows|partners|cooperation|points|accountability)_", t!));
+        Assert.All(tables, t => Assert.Matches("^(platform|accounts|communities|notifications|needs|projects|roadshows|partners|cooperation|points|accountability)_", t!));
     }
 }
 
