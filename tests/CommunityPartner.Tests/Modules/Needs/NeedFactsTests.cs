@@ -77,7 +77,7 @@ public sealed class NeedFactsTests
         Assert.Equal(1, need.ReopenCount);
         Assert.Null(need.ClosedAt);
         var rated = need.Events.Single(e => e.Kind == NeedEventKind.Rated);
-        Assert.Equal("不满意：还是很脏", rated.Text);
+        Assert.Equal("还是很脏", rated.Text);
         Assert.Equal(NeedFixture.Raiser, need.Events.Single(e => e.Kind == NeedEventKind.Reopened).ActorId);
 
         need.Resolve(NeedFixture.Staff, "重新清洗了地面", T0.AddDays(3));
@@ -94,18 +94,18 @@ public sealed class NeedFactsTests
     }
 
     [Theory]
-    [InlineData(Satisfaction.Satisfied, "满意")]
-    [InlineData(Satisfaction.BasicallySatisfied, "基本满意")]
-    public void Rate_SatisfiedOrBasically_ClosesTheNeedWithTheVerdictOnTheTimeline(Satisfaction satisfaction, string verdict)
+    [InlineData(Satisfaction.Satisfied)]
+    [InlineData(Satisfaction.BasicallySatisfied)]
+    public void Rate_SatisfiedOrBasically_ClosesTheNeedAndRecordsTheVerdict(Satisfaction satisfaction)
     {
         var need = NeedFixture.InState(NeedStatus.Resolved);
 
-        need.Rate(NeedFixture.Raiser, satisfaction, null, T0.AddDays(1));
+        need.Rate(NeedFixture.Raiser, satisfaction, "谢谢", T0.AddDays(1));
 
         Assert.Equal(NeedStatus.Rated, need.Status);
         Assert.Equal(T0.AddDays(1), need.ClosedAt);
         Assert.Equal(0, need.ReopenCount);
-        Assert.Equal(verdict, need.Events[^1].Text);
+        Assert.Equal((NeedEventKind.Rated, "谢谢"), (need.Events[^1].Kind, need.Events[^1].Text));
         var rating = Assert.Single(need.Ratings);
         Assert.Equal((0, NeedFixture.Raiser, satisfaction), (rating.Round, rating.RaterId, rating.Satisfaction));
     }

@@ -27,7 +27,7 @@ public abstract class RateNeedTests(AppFactory factory)
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("rated", body.GetProperty("status").GetString());
         var entry = body.GetProperty("timeline").EnumerateArray().Last();
-        Assert.Equal(("Rated", $"{verdict}：谢谢社区"), (entry.GetProperty("kind").GetString(), entry.GetProperty("text").GetString()));
+        Assert.Equal(("Rated", "谢谢社区", verdict), (entry.GetProperty("kind").GetString(), entry.GetProperty("text").GetString(), entry.GetProperty("detail").GetString()));
         var need = await _needs.LoadAsync(id);
         var rating = Assert.Single(need.Ratings);
         Assert.Equal((0, stored, "谢谢社区", actors.Raiser.Id), (rating.Round, rating.Satisfaction, rating.Comment, rating.RaterId));
@@ -216,7 +216,8 @@ public abstract class RateNeedTests(AppFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, rated.StatusCode);
         var page = await Html.GetAsync(browser, $"/needs/{id}");
         Assert.Equal("处理中", page.QuerySelector(".meta .status")!.TextContent.Trim());
-        Assert.Contains(page.QuerySelectorAll("ol.timeline p"), p => p.TextContent == "不满意：楼道里还是有味道");
+        Assert.Contains(page.QuerySelectorAll("ol.timeline li"), li =>
+            li.QuerySelector("p")?.TextContent == "楼道里还是有味道" && li.QuerySelector(".status")?.TextContent.Trim() == "不满意");
         Assert.Null(page.QuerySelector("form[action*='handler=Rate']"));
         Assert.Equal("楼道里还是有味道", Assert.Single((await _needs.LoadAsync(id)).Ratings).Comment);
     }
