@@ -1,5 +1,7 @@
 using CommunityPartner.Web.Modules.Needs.AnswerNeed;
 using CommunityPartner.Web.Modules.Needs.ListNeeds;
+using CommunityPartner.Web.Modules.Needs.Open311;
+using CommunityPartner.Web.Modules.Needs.Open311.ManageKeys;
 using CommunityPartner.Web.Modules.Needs.RaiseNeed;
 using CommunityPartner.Web.Modules.Needs.RateNeed;
 using CommunityPartner.Web.Modules.Needs.SupportNeed;
@@ -23,10 +25,15 @@ public static class NeedsModule
         services.AddScoped<AnswerNeedHandler>();
         services.AddScoped<RateNeedHandler>();
         services.AddScoped<ICommunityScopeResolver, NeedScopeResolver>();
+        services.AddScoped<GeoRequests>();
+        services.AddScoped<SubmitServiceRequest>();
+        services.AddScoped<Open311KeysHandler>();
 
         services.AddSingleton(new NavItem("问题清单", "/needs", "居民提出的诉求和社区的回应，全部公开", NavPlacement.Area, 10));
         services.AddSingleton(new NavItem("提出诉求", "/needs/new", "把身边急难愁盼的事告诉社区", NavPlacement.Task, 20,
             u => u.Identity?.IsAuthenticated == true));
+        services.AddSingleton(new NavItem("Open311 接口密钥", "/admin/open311", "为 12345 热线等系统签发、吊销提交诉求的密钥", NavPlacement.Task, 30,
+            u => u.IsInRole(Roles.DistrictAdmin)));
         return services;
     }
 
@@ -41,7 +48,8 @@ public static class NeedsModule
         return api;
     }
 
-    public static IEndpointRouteBuilder MapNeedsPages(this IEndpointRouteBuilder app) => app.MapNeedPhotos();
+    /// <summary>Routes outside /api/v1: photos, and the Open311 GeoReport v2 API at /open311/v2.</summary>
+    public static IEndpointRouteBuilder MapNeedsPages(this IEndpointRouteBuilder app) => app.MapNeedPhotos().MapOpen311();
 }
 
 /// <summary>Route value "id" of a need → the need's community.</summary>
