@@ -2,6 +2,8 @@ using CommunityPartner.Web.Modules.Needs.Admin.Categories;
 using CommunityPartner.Web.Modules.Needs.Admin.NeedQueue;
 using CommunityPartner.Web.Modules.Needs.AnswerNeed;
 using CommunityPartner.Web.Modules.Needs.ListNeeds;
+using CommunityPartner.Web.Modules.Needs.Open311;
+using CommunityPartner.Web.Modules.Needs.Open311.ManageKeys;
 using CommunityPartner.Web.Modules.Needs.RaiseNeed;
 using CommunityPartner.Web.Modules.Needs.RateNeed;
 using CommunityPartner.Web.Modules.Needs.SupportNeed;
@@ -28,6 +30,9 @@ public static class NeedsModule
         services.AddScoped<ManageCategoriesHandler>();
         services.AddScoped<ICommunityScopeResolver, NeedScopeResolver>();
         services.AddScoped<IDemoSeed, NeedsDemoSeed>();
+        services.AddScoped<GeoRequests>();
+        services.AddScoped<SubmitServiceRequest>();
+        services.AddScoped<Open311KeysHandler>();
 
         services.AddSingleton(new NavItem("问题清单", "/needs", "居民提出的诉求和社区的回应，全部公开", NavPlacement.Area, 10));
         services.AddSingleton(new NavItem("提出诉求", "/needs/new", "把身边急难愁盼的事告诉社区", NavPlacement.Task, 20,
@@ -35,6 +40,8 @@ public static class NeedsModule
         services.AddSingleton(new NavItem("诉求办理", "/admin/needs", "本社区待办的诉求，最紧急的在前", NavPlacement.Task, 5,
             u => u.IsInRole(Roles.CommunityStaff)));
         services.AddSingleton(new NavItem("诉求类别与时限", "/admin/need-categories", "设置各类诉求的回应和办结时限", NavPlacement.Task, 20,
+            u => u.IsInRole(Roles.DistrictAdmin)));
+        services.AddSingleton(new NavItem("Open311 接口密钥", "/admin/open311", "为 12345 热线等系统签发、吊销提交诉求的密钥", NavPlacement.Task, 30,
             u => u.IsInRole(Roles.DistrictAdmin)));
         return services;
     }
@@ -52,10 +59,12 @@ public static class NeedsModule
         return api;
     }
 
+    /// <summary>Routes outside /api/v1: photos, the staff queue shortcut, and the Open311 GeoReport v2 API at /open311/v2.</summary>
     public static IEndpointRouteBuilder MapNeedsPages(this IEndpointRouteBuilder app)
     {
         app.MapNeedPhotos();
         app.MapMyNeedQueue();
+        app.MapOpen311();
         return app;
     }
 }

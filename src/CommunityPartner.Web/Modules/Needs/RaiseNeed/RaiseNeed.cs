@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CommunityPartner.Web.Modules.Communities.Contracts;
 using CommunityPartner.Web.Platform.Audit;
 using CommunityPartner.Web.Platform.Auth;
@@ -25,7 +26,17 @@ public sealed class RaiseNeedHandler(
 {
     public const int MaxPhotos = 3;
 
-    public async Task<Result<Need>> HandleAsync(RaiseNeedCommand command, System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)
+    public Task<Result<Need>> HandleAsync(RaiseNeedCommand command, ClaimsPrincipal actor, CancellationToken ct) =>
+        RaiseAsync(command, actor, null, ct);
+
+    /// <summary>
+    /// A need another civic system submits (Open311) with no user behind it: a web need without a raiser, checked exactly
+    /// like a resident's. <paramref name="via"/> names the system in the audit entry.
+    /// </summary>
+    public Task<Result<Need>> HandleFromSystemAsync(RaiseNeedCommand command, string via, CancellationToken ct) =>
+        RaiseAsync(command with { Channel = NeedChannel.Web, OnBehalfOfPhone = null }, new ClaimsPrincipal(new ClaimsIdentity()), via, ct);
+
+    private async Task<Result<Need>> RaiseAsync(RaiseNeedCommand command, ClaimsPrincipal actor, string? via, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var title = command.Title?.Trim() ?? "";
@@ -101,8 +112,9 @@ public sealed class RaiseNeedHandler(
                 db.Add(record);
             }
 
-            audit.Record("needs.raise", nameof(Need), need.Id, null,
-                new { need.Title, Category = category!.Code, need.Channel, need.RaiserId, need.RecordedById, Photos = photos.Count }, need.CommunityId);
+            audit.Record("needs.raise", nameof(Need), need.Id, null, via is null
+                ? (object)new { need.Title, Category = category!.Code, need.Channel, need.RaiserId, need.RecordedById, Photos = photos.Count }
+                : new { need.Title, Category = category!.Code, need.Channel, Via = via, Photos = photos.Count }, need.CommunityId);
             await db.SaveChangesAsync(ct);
             return need;
         }
