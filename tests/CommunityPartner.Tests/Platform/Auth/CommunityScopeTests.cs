@@ -76,15 +76,15 @@ public abstract class CommunityScopeTests(AppFactory factory)
         var endpoints = new[]
         {
             new ScopedEndpoint("known", "GET", RoutePatternFactory.Parse("/api/v1/communities/{code}"), new CommunityScopeAttribute("community", "code"), false),
-            new ScopedEndpoint("unknown", "POST", route, new CommunityScopeAttribute("need", "id"), false),
+            new ScopedEndpoint("unknown", "POST", route, new CommunityScopeAttribute("not-registered", "id"), false),
         };
 
         var uncovered = CommunityScopeResources.Uncovered(endpoints, CommunityScopeResources.Factories);
 
         var message = Assert.Single(uncovered);
-        Assert.Contains("\"need\"", message, StringComparison.Ordinal);
+        Assert.Contains("\"not-registered\"", message, StringComparison.Ordinal);
         Assert.Contains("/api/v1/needs/{id:guid}", message, StringComparison.Ordinal);
-        Assert.Matches("^/api/v1/needs/[0-9a-f-]{36}$", ScopedEndpoints.BuildPath(endpoints[1] with { Scope = new CommunityScopeAttribute("need", "other") }, "x"));
+        Assert.Matches("^/api/v1/needs/[0-9a-f-]{36}$", ScopedEndpoints.BuildPath(endpoints[1] with { Scope = new CommunityScopeAttribute("not-registered", "other") }, "x"));
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, ScopedEndpoint endpoint, string path)
