@@ -18,7 +18,7 @@ public static class SupportNeedEndpoint
         })
         .RequireAuthorization(Policies.SignedIn)
         .WithName("SupportNeed")
-        .WithSummary("Support (附议) a need. Idempotent: 201 the first time, 200 with the same count after.")
+        .WithSummary("Support a need. Idempotent: 201 the first time, 200 with the same count after.")
         .WithTags("Needs")
         .Produces<SupportResult>(StatusCodes.Status201Created)
         .Produces<SupportResult>()
