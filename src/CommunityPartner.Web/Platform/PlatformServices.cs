@@ -51,6 +51,10 @@ public static class PlatformServices
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.UseForwardedHeaders();
+
+        // Before the error handlers: they write their problem details after the rest of the pipeline has returned,
+        // and only a culture set out here is still in effect then.
+        app.UseRequestLocalization();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Pages show a friendly page; the API gets problem details (see ProblemDetailsSetup).
@@ -82,7 +86,6 @@ public static class PlatformServices
             }
         });
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -16,6 +16,7 @@ public sealed class Need
 
     private readonly List<NeedEvent> _events = [];
     private readonly List<NeedRating> _ratings = [];
+    private readonly List<ListNeeds.NeedSearchGram> _searchGrams = [];
 
     private Need()
     {
@@ -84,6 +85,9 @@ public sealed class Need
 
     public IReadOnlyList<NeedRating> Ratings => _ratings;
 
+    /// <summary>The need's entries in the list's search index, written once when it is raised.</summary>
+    public IReadOnlyList<ListNeeds.NeedSearchGram> SearchGrams => _searchGrams;
+
     public bool IsOpen => Status is NeedStatus.Submitted or NeedStatus.Responded or NeedStatus.InProgress;
 
     public static Need Raise(NeedDraft draft, NeedCategory category, DateTime now)
@@ -108,6 +112,7 @@ public sealed class Need
             ResolveBy = now.AddDays(category.ResolutionDays),
         };
         need.SearchText = SearchTextOf(need.Title, need.Description, need.Address);
+        need._searchGrams.AddRange(ListNeeds.NeedSearchGram.GramsOf(need.SearchText).Select(g => new ListNeeds.NeedSearchGram(g, need.Id, now)));
         need.AddEvent(NeedEventKind.Submitted, draft.RecordedById ?? draft.RaiserId, null, now);
         return need;
     }
@@ -166,10 +171,9 @@ public sealed class Need
         Require(Status == NeedStatus.Resolved, "只有已解决的诉求才能评价");
         Require(RaiserId == raterId, "只有提出诉求的居民才能评价");
         _ratings.Add(new NeedRating(Id, ReopenCount, raterId, satisfaction, comment, now));
-        var text = comment is null ? NeedText.SatisfactionKey(satisfaction) : $"{NeedText.SatisfactionKey(satisfaction)}：{comment}";
         if (satisfaction == Satisfaction.Dissatisfied)
         {
-            AddEvent(NeedEventKind.Rated, raterId, text, now);
+            AddEvent(NeedEventKind.Rated, raterId, comment, now);
             ReopenCount++;
             ResolvedAt = null;
             Move(NeedStatus.InProgress, NeedEventKind.Reopened, raterId, null, now);
@@ -177,7 +181,7 @@ public sealed class Need
         }
 
         ClosedAt = now;
-        Move(NeedStatus.Rated, NeedEventKind.Rated, raterId, text, now);
+        Move(NeedStatus.Rated, NeedEventKind.Rated, raterId, comment, now);
     }
 
     public bool IsResponseOverdue(DateTime now) => FirstRespondedAt is null && IsOpen && now > RespondBy;

@@ -21,6 +21,8 @@ public sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
         builder.HasMany(x => x.Ratings).WithOne().HasForeignKey(e => e.NeedId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(x => x.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(x => x.Ratings).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(x => x.SearchGrams).WithOne().HasForeignKey(g => g.NeedId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(x => x.SearchGrams).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // Keyset pages of the public list: newest first, per community, per status, per category.
         builder.HasIndex(x => new { x.SubmittedAt, x.Id });

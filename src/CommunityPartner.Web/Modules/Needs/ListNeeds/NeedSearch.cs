@@ -50,19 +50,73 @@ public sealed class NeedSearch(AppDbContext db)
     public async Task<NeedListPage> PageAsync(NeedListQuery request, CancellationToken ct)
     {
         var limit = Math.Clamp(request.Limit, 1, MaxLimit);
-        var query = Filter(request.CommunityId, request.Status, request.CategoryId, request.Q);
-        if (KeysetCursor.TryDecode(request.Cursor, out var at, out var id))
+        KeysetCursor.TryDecode(request.Cursor, out var at, out var id);
+        var hasCursor = at != default;
+        var anchor = await AnchorGramAsync(request.Q, ct);
+        List<NeedListRow> rows;
+        if (anchor is null)
         {
-            query = query.Where(n => n.SubmittedAt < at || (n.SubmittedAt == at && n.Id.CompareTo(id) < 0));
+            var query = Filter(request.CommunityId, request.Status, request.CategoryId, request.Q);
+            if (hasCursor)
+            {
+                query = query.Where(n => n.SubmittedAt < at || (n.SubmittedAt == at && n.Id.CompareTo(id) < 0));
+            }
+
+            rows = await query
+                .OrderByDescending(n => n.SubmittedAt).ThenByDescending(n => n.Id)
+                .Take(limit + 1)
+                .Select(Row)
+                .ToListAsync(ct);
+        }
+        else
+        {
+            // Walk the index entries of the term's rarest pair newest-first; the LIKE filter then checks the whole term.
+            var grams = db.Set<NeedSearchGram>().AsNoTracking().Where(g => g.Gram == anchor);
+            if (hasCursor)
+            {
+                grams = grams.Where(g => g.SubmittedAt < at || (g.SubmittedAt == at && g.NeedId.CompareTo(id) < 0));
+            }
+
+            var needs = Filter(request.CommunityId, request.Status, request.CategoryId, request.Q);
+            rows = await grams
+                .OrderByDescending(g => g.SubmittedAt).ThenByDescending(g => g.NeedId)
+                .Join(needs, g => g.NeedId, n => n.Id, (g, n) => n)
+                .Take(limit + 1)
+                .Select(Row)
+                .ToListAsync(ct);
         }
 
-        var rows = await query
-            .OrderByDescending(n => n.SubmittedAt).ThenByDescending(n => n.Id)
-            .Take(limit + 1)
-            .Select(n => new NeedListRow(n.Id, n.CommunityId, n.CategoryId, n.Title, n.Address, n.Status, n.SubmittedAt, n.RespondBy, n.ResolveBy, n.FirstRespondedAt, n.SupportCount))
-            .ToListAsync(ct);
         var next = rows.Count > limit ? KeysetCursor.Encode(rows[limit - 1].SubmittedAt, rows[limit - 1].Id) : null;
         return new NeedListPage(rows.Take(limit).ToList(), next);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Need, NeedListRow>> Row = n =>
+        new NeedListRow(n.Id, n.CommunityId, n.CategoryId, n.Title, n.Address, n.Status, n.SubmittedAt, n.RespondBy, n.ResolveBy, n.FirstRespondedAt, n.SupportCount);
+
+    /// <summary>
+    /// Of all pairs in the search terms, the one with fewest index entries (counted up to a cap, so the choice itself
+    /// stays cheap). Null when there is nothing to search for.
+    /// </summary>
+    private async Task<string?> AnchorGramAsync(string? q, CancellationToken ct)
+    {
+        const int cap = 2000;
+        string? best = null;
+        var bestCount = int.MaxValue;
+        foreach (var gram in Terms(q).SelectMany(NeedSearchGram.CandidatesFor).Distinct().Take(12))
+        {
+            var count = await db.Set<NeedSearchGram>().Where(g => g.Gram == gram).Take(cap).CountAsync(ct);
+            if (count < bestCount)
+            {
+                (best, bestCount) = (gram, count);
+            }
+
+            if (count == 0)
+            {
+                break;
+            }
+        }
+
+        return best;
     }
 
     public async Task<IReadOnlyDictionary<NeedStatus, int>> CountsAsync(Guid? communityId, Guid? categoryId, string? q, CancellationToken ct) =>

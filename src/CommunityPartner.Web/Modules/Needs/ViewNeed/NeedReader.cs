@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartner.Web.Modules.Needs.ViewNeed;
 
-public sealed record TimelineEntry(DateTime At, string Kind, string KindKey, string? Text, string Actor);
+/// <param name="Detail">For a rating, the verdict (满意 / 基本满意 / 不满意) as a localization key.</param>
+public sealed record TimelineEntry(DateTime At, string Kind, string KindKey, string? Text, string Actor, string? Detail = null);
 
 public sealed record NeedDetails(
     Guid Id, string CommunityCode, string CommunityName, string CategoryCode, string CategoryName, string Title, string Description,
@@ -30,7 +31,7 @@ public sealed class NeedReader(AppDbContext db, ICommunityDirectory communities,
 {
     public async Task<NeedDetails?> FindAsync(Guid id, CancellationToken ct)
     {
-        var need = await db.Set<Need>().AsNoTracking().Include(n => n.Events).FirstOrDefaultAsync(n => n.Id == id, ct);
+        var need = await db.Set<Need>().AsNoTracking().Include(n => n.Events).Include(n => n.Ratings).FirstOrDefaultAsync(n => n.Id == id, ct);
         if (need is null)
         {
             return null;
@@ -68,13 +69,17 @@ public sealed class NeedReader(AppDbContext db, ICommunityDirectory communities,
             return e.ActorId == need.RaiserId ? raiserName : "居民";
         }
 
+        // The n-th rating event is the n-th rating: show its verdict beside it.
+        var verdicts = new Queue<string>(need.Ratings.OrderBy(r => r.At).ThenBy(r => r.Id).Select(r => NeedText.SatisfactionKey(r.Satisfaction)));
+        string? DetailOf(NeedEvent e) => e.Kind == NeedEventKind.Rated && verdicts.TryDequeue(out var v) ? v : null;
+
         return new NeedDetails(
             need.Id, community?.Code ?? "", communityName, category.Code, category.DisplayName, need.Title, need.Description, need.Address,
             need.Latitude, need.Longitude, NeedText.StatusCode(need.Status), NeedText.StatusKey(need.Status), need.Channel.ToString(), raiserName,
             need.SubmittedAt, need.RespondBy, need.ResolveBy, need.FirstRespondedAt, need.ResolvedAt,
             need.IsResponseOverdue(now), need.IsResolutionOverdue(now), need.SupportCount, need.ResolutionText, need.RejectionReason,
             need.MergedIntoId, photos,
-            [.. need.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(e.At, e.Kind.ToString(), NeedEvent.KindKey(e.Kind), e.Text, ActorOf(e)))])
+            [.. need.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(e.At, e.Kind.ToString(), NeedEvent.KindKey(e.Kind), e.Text, ActorOf(e), DetailOf(e)))])
         {
             RaiserId = need.RaiserId,
             CommunityId = need.CommunityId,

@@ -100,6 +100,27 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("communities_districts", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.ListNeeds.NeedSearchGram", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Gram", "NeedId");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("Gram", "SubmittedAt", "NeedId");
+
+                    b.ToTable("needs_search_grams", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Need", b =>
                 {
                     b.Property<Guid>("Id")
@@ -881,6 +902,15 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.ListNeeds.NeedSearchGram", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Needs.Need", null)
+                        .WithMany("SearchGrams")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Need", b =>
                 {
                     b.HasOne("CommunityPartner.Web.Modules.Needs.NeedCategory", null)
@@ -982,6 +1012,8 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Events");
 
                     b.Navigation("Ratings");
+
+                    b.Navigation("SearchGrams");
                 });
 #pragma warning restore 612, 618
         }

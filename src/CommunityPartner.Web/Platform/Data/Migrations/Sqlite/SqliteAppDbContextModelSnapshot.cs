@@ -95,6 +95,27 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("communities_districts", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.ListNeeds.NeedSearchGram", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Gram", "NeedId");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("Gram", "SubmittedAt", "NeedId");
+
+                    b.ToTable("needs_search_grams", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Need", b =>
                 {
                     b.Property<Guid>("Id")
@@ -862,6 +883,15 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.ListNeeds.NeedSearchGram", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Needs.Need", null)
+                        .WithMany("SearchGrams")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Need", b =>
                 {
                     b.HasOne("CommunityPartner.Web.Modules.Needs.NeedCategory", null)
@@ -963,6 +993,8 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Ratings");
+
+                    b.Navigation("SearchGrams");
                 });
 #pragma warning restore 612, 618
         }
