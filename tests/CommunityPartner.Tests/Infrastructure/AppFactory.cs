@@ -26,6 +26,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
+    /// <summary>
+    /// Uploads of this host go to a folder of its own: file counts before and after a request are this host's alone,
+    /// and no test leaves photos in the source tree (the default root is under the content root).
+    /// </summary>
+    public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), $"cp-test-files-{Guid.NewGuid():N}");
+
     /// <summary>Extra configuration a derived factory sets (e.g. a low rate limit).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
@@ -42,6 +48,11 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await Database.DisposeAsync();
         }
+
+        if (Directory.Exists(StorageRoot))
+        {
+            Directory.Delete(StorageRoot, recursive: true);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -52,6 +63,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemoOnStart", "false");
         builder.UseSetting("RateLimits:AccountPermits", "100000");
+        builder.UseSetting("Storage:Root", StorageRoot);
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
