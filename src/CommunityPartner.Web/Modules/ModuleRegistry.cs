@@ -2,6 +2,8 @@ using CommunityPartner.Web.Modules.Accounts;
 using CommunityPartner.Web.Modules.Communities;
 using CommunityPartner.Web.Modules.Needs;
 using CommunityPartner.Web.Modules.Notifications;
+using CommunityPartner.Web.Modules.Projects;
+using CommunityPartner.Web.Modules.Roadshows;
 
 namespace CommunityPartner.Web.Modules;
 
@@ -14,6 +16,8 @@ public static class ModuleRegistry
         services.AddAccounts();
         services.AddNotifications();
         services.AddNeeds();
+        services.AddProjects();
+        services.AddRoadshows();
         return services;
     }
 
@@ -24,8 +28,11 @@ public static class ModuleRegistry
         api.MapAccountsApi();
         api.MapNotificationsModuleApi();
         api.MapNeedsApi();
+        api.MapProjectsApi();
+        api.MapRoadshowsApi();
         app.MapCommunitiesPages();
         app.MapNeedsPages();
+        app.MapProjectsPages();
         return app;
     }
 }

@@ -73,6 +73,9 @@ public sealed class Need
 
     public int ReopenCount { get; private set; }
 
+    /// <summary>The community project that answers this need, while it does.</summary>
+    public Guid? ProjectId { get; private set; }
+
     public int SupportCount { get; private set; }
 
     /// <summary>Lower-cased title, description and address: what the list's search looks in.</summary>
@@ -184,11 +187,37 @@ public sealed class Need
         Move(NeedStatus.Rated, NeedEventKind.Rated, raterId, comment, now);
     }
 
+    /// <summary>A published project takes the need on: it counts as answered and moves to in progress.</summary>
+    public void LinkToProject(Guid projectId, string projectTitle, Guid staffId, DateTime now)
+    {
+        Require(IsOpen, "只有仍在办理中的诉求才能纳入项目");
+        Require(ProjectId is null || ProjectId == projectId, "这条诉求已经纳入另一个项目");
+        MarkResponded(now);
+        ProjectId = projectId;
+        Move(NeedStatus.InProgress, NeedEventKind.LinkedToProject, staffId, projectTitle, now);
+    }
+
+    /// <summary>The project was cancelled or let the need go: the need returns to the community's queue, answered.</summary>
+    public void UnlinkFromProject(Guid projectId, string projectTitle, Guid staffId, DateTime now)
+    {
+        Require(ProjectId == projectId, "这条诉求不属于这个项目");
+        ProjectId = null;
+        if (Status == NeedStatus.InProgress)
+        {
+            Move(NeedStatus.Responded, NeedEventKind.UnlinkedFromProject, staffId, projectTitle, now);
+        }
+        else
+        {
+            Version++;
+            AddEvent(NeedEventKind.UnlinkedFromProject, staffId, projectTitle, now);
+        }
+    }
+
     public bool IsResponseOverdue(DateTime now) => FirstRespondedAt is null && IsOpen && now > RespondBy;
 
     public bool IsResolutionOverdue(DateTime now) => IsOpen && now > ResolveBy;
 
-    public object Snapshot() => new { Status, FirstRespondedAt, ResolvedAt, ClosedAt, RejectionReason, MergedIntoId, ReopenCount, Version };
+    public object Snapshot() => new { Status, FirstRespondedAt, ResolvedAt, ClosedAt, RejectionReason, MergedIntoId, ReopenCount, ProjectId, Version };
 
     internal static string SearchTextOf(string title, string description, string address) =>
         $"{title}\n{description}\n{address}".ToLowerInvariant();

@@ -31,6 +31,7 @@ public sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
         builder.HasIndex(x => new { x.CategoryId, x.SubmittedAt, x.Id });
         builder.HasIndex(x => new { x.Status, x.SubmittedAt, x.Id });
         builder.HasIndex(x => x.RaiserId);
+        builder.HasIndex(x => x.ProjectId);
     }
 }
 

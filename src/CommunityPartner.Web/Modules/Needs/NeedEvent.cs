@@ -11,6 +11,8 @@ public enum NeedEventKind
     MergedFrom = 6,
     Rated = 7,
     Reopened = 8,
+    LinkedToProject = 9,
+    UnlinkedFromProject = 10,
 }
 
 /// <summary>One line of a need's public timeline.</summary>
@@ -52,6 +54,8 @@ public sealed class NeedEvent
         NeedEventKind.MergedFrom => "合并了相同诉求",
         NeedEventKind.Rated => "居民评价",
         NeedEventKind.Reopened => "居民不满意，重新办理",
+        NeedEventKind.LinkedToProject => "纳入社区项目",
+        NeedEventKind.UnlinkedFromProject => "项目不再承接，回到社区待办",
         _ => kind.ToString(),
     };
 }

@@ -1,5 +1,6 @@
 using CommunityPartner.Tests.Infrastructure;
 using CommunityPartner.Web.Modules.Needs;
+using CommunityPartner.Web.Modules.Projects;
 using CommunityPartner.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class CommunityScopeResources
         {
             ["community"] = (_, community) => Task.FromResult(community.Code),
             ["need"] = NeedInAsync,
+            ["project"] = ProjectInAsync,
         };
 
     private static async Task<string> NeedInAsync(AppFactory factory, CommunityRef community)
@@ -31,6 +33,19 @@ public static class CommunityScopeResources
         db.Add(need);
         await db.SaveChangesAsync();
         return need.Id.ToString();
+    }
+
+    private static async Task<string> ProjectInAsync(AppFactory factory, CommunityRef community)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var category = await db.Set<NeedCategory>().FirstAsync(c => c.Code == "other");
+        var project = Project.Create(
+            new ProjectDraft(community.Id, category.Id, "范围测试项目", "用于检查社区范围的项目", "", "", null, null, OperatingModel.PublicGood, "", 1000),
+            [new ResourceNeedDraft(null, ResourceKind.Funding, "资金", null, 1000, true)], Guid.NewGuid(), DateTime.UtcNow);
+        db.Add(project);
+        await db.SaveChangesAsync();
+        return project.Id.ToString();
     }
 
     /// <summary>The endpoints whose resolver has no entry, as one message per endpoint (empty when all are covered).</summary>

@@ -21,6 +21,9 @@ public sealed record NeedDetails(
 
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid CommunityId { get; init; }
+
+    /// <summary>The community project answering this need, if any (its page is /projects/{id}).</summary>
+    public Guid? ProjectId { get; init; }
 }
 
 /// <summary>
@@ -83,6 +86,7 @@ public sealed class NeedReader(AppDbContext db, ICommunityDirectory communities,
         {
             RaiserId = need.RaiserId,
             CommunityId = need.CommunityId,
+            ProjectId = need.ProjectId,
         };
     }
 }

@@ -164,6 +164,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("RaiserId")
                         .HasColumnType("uuid");
 
@@ -217,6 +220,8 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RaiserId");
 
@@ -557,6 +562,476 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("notifications_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("BudgetYuan")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletionSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("CoverPhotoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("MatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Model")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("OperatingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("UpkeepPlan")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "PublishedAt", "Id");
+
+                    b.HasIndex("Status", "PublishedAt", "Id");
+
+                    b.HasIndex("CommunityId", "Status", "PublishedAt", "Id");
+
+                    b.ToTable("projects_projects", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2100)
+                        .HasColumnType("character varying(2100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Id");
+
+                    b.ToTable("projects_events", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ReachedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "SortOrder");
+
+                    b.ToTable("projects_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectNeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("UnlinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("ProjectId", "NeedId");
+
+                    b.ToTable("projects_needs", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UpdateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "UpdateId");
+
+                    b.ToTable("projects_photos", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "At");
+
+                    b.ToTable("projects_updates", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ResourceNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Hours")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Yuan")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "SortOrder");
+
+                    b.ToTable("projects_resource_needs", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.Roadshow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("OrganiserCommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RsvpCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ScoringClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ScoringOpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganiserCommunityId");
+
+                    b.HasIndex("StartsAt", "Id");
+
+                    b.ToTable("roadshows_roadshows", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_roadshows_rsvp_count", "\"RsvpCount\" >= 0 AND \"RsvpCount\" <= \"Capacity\"");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowInterest", b =>
+                {
+                    b.Property<Guid>("RoadshowId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RoadshowId", "ProjectId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProjectId", "At");
+
+                    b.ToTable("roadshows_interests", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowRsvp", b =>
+                {
+                    b.Property<Guid>("RoadshowId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoadshowId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("roadshows_rsvps", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowScore", b =>
+                {
+                    b.Property<Guid>("RoadshowId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ScorerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Benefit")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ByRepresentative")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Feasibility")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NeedScore")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoadshowId", "ProjectId", "ScorerId");
+
+                    b.HasIndex("ScorerId");
+
+                    b.ToTable("roadshows_scores", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_roadshows_scores_range", "\"NeedScore\" BETWEEN 1 AND 5 AND \"Feasibility\" BETWEEN 1 AND 5 AND \"Benefit\" BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowSlot", b =>
+                {
+                    b.Property<Guid>("RoadshowId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoadshowId", "ProjectId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("roadshows_lineup", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Platform.Audit.AuditEntry", b =>
@@ -956,6 +1431,96 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectEvent", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectMilestone", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectNeed", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectPhoto", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectUpdate", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ResourceNeed", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
+                        .WithMany("Asks")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowInterest", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Roadshows.Roadshow", null)
+                        .WithMany()
+                        .HasForeignKey("RoadshowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowRsvp", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Roadshows.Roadshow", null)
+                        .WithMany()
+                        .HasForeignKey("RoadshowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowScore", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Roadshows.Roadshow", null)
+                        .WithMany()
+                        .HasForeignKey("RoadshowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowSlot", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Roadshows.Roadshow", null)
+                        .WithMany("Lineup")
+                        .HasForeignKey("RoadshowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1014,6 +1579,22 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Ratings");
 
                     b.Navigation("SearchGrams");
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>
+                {
+                    b.Navigation("Asks");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Needs");
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.Roadshow", b =>
+                {
+                    b.Navigation("Lineup");
                 });
 #pragma warning restore 612, 618
         }

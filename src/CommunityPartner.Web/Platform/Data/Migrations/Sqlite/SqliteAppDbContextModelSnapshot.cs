@@ -159,6 +159,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("RaiserId")
                         .HasColumnType("TEXT");
 
@@ -212,6 +215,8 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RaiserId");
 
@@ -546,6 +551,472 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("notifications_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BudgetYuan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletionSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CoverPhotoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("MatchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Model")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OperatingSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpkeepPlan")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "PublishedAt", "Id");
+
+                    b.HasIndex("Status", "PublishedAt", "Id");
+
+                    b.HasIndex("CommunityId", "Status", "PublishedAt", "Id");
+
+                    b.ToTable("projects_projects", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Id");
+
+                    b.ToTable("projects_events", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReachedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "SortOrder");
+
+                    b.ToTable("projects_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectNeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnlinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("ProjectId", "NeedId");
+
+                    b.ToTable("projects_needs", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "UpdateId");
+
+                    b.ToTable("projects_photos", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "At");
+
+                    b.ToTable("projects_updates", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ResourceNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Yuan")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "SortOrder");
+
+                    b.ToTable("projects_resource_needs", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.Roadshow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganiserCommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RsvpCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ScoringClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScoringOpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganiserCommunityId");
+
+                    b.HasIndex("StartsAt", "Id");
+
+                    b.ToTable("roadshows_roadshows", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_roadshows_rsvp_count", "\"RsvpCount\" >= 0 AND \"RsvpCount\" <= \"Capacity\"");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowInterest", b =>
+                {
+                    b.Property<Guid>("RoadshowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoadshowId", "ProjectId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProjectId", "At");
+
+                    b.ToTable("roadshows_interests", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowRsvp", b =>
+                {
+                    b.Property<Guid>("RoadshowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoadshowId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("roadshows_rsvps", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowScore", b =>
+                {
+                    b.Property<Guid>("RoadshowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScorerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Benefit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByRepresentative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Feasibility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NeedScore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoadshowId", "ProjectId", "ScorerId");
+
+                    b.HasIndex("ScorerId");
+
+                    b.ToTable("roadshows_scores", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_roadshows_scores_range", "\"NeedScore\" BETWEEN 1 AND 5 AND \"Feasibility\" BETWEEN 1 AND 5 AND \"Benefit\" BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowSlot", b =>
+                {
+                    b.Property<Guid>("RoadshowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoadshowId", "ProjectId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("roadshows_lineup", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Platform.Audit.AuditEntry", b =>
@@ -937,6 +1408,96 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectEvent", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectMilestone", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectNeed", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectPhoto", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectUpdate", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ResourceNeed", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
+                        .WithMany("Asks")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowInterest", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Roadshows.Roadshow", null)
+                        .WithMany()
+                        .HasForeignKey("RoadshowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowRsvp", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Roadshows.Roadshow", null)
+                        .WithMany()
+                        .HasForeignKey("RoadshowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowScore", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Roadshows.Roadshow", null)
+                        .WithMany()
+                        .HasForeignKey("RoadshowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.RoadshowSlot", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Roadshows.Roadshow", null)
+                        .WithMany("Lineup")
+                        .HasForeignKey("RoadshowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -995,6 +1556,22 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Ratings");
 
                     b.Navigation("SearchGrams");
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>
+                {
+                    b.Navigation("Asks");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Needs");
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.Roadshow", b =>
+                {
+                    b.Navigation("Lineup");
                 });
 #pragma warning restore 612, 618
         }
