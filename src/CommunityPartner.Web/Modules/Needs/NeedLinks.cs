@@ -29,6 +29,14 @@ internal sealed class NeedLinks(AppDbContext db, NeedPeople people, INotifier no
         await db.Set<NeedCategory>().AsNoTracking().OrderBy(c => c.SortOrder)
             .Select(c => new CategoryBrief(c.Id, c.Code, c.Name, c.NameEn, c.IsActive)).ToListAsync(ct);
 
+    public async Task<IReadOnlyList<Guid>> FollowersAsync(IReadOnlyCollection<Guid> needIds, CancellationToken ct)
+    {
+        var ids = needIds.Distinct().ToList();
+        var supporters = await db.Set<NeedSupport>().Where(s => ids.Contains(s.NeedId)).Select(s => s.UserId).ToListAsync(ct);
+        var raisers = await db.Set<Need>().Where(n => ids.Contains(n.Id) && n.RaiserId != null).Select(n => n.RaiserId!.Value).ToListAsync(ct);
+        return [.. supporters.Concat(raisers).Distinct()];
+    }
+
     public Task LinkAsync(IReadOnlyCollection<Guid> needIds, ProjectRef project, Guid staffId, CancellationToken ct) =>
         ApplyAsync(needIds, project, staffId, "needs.link-project", "你关注的诉求“{0}”已纳入社区项目“{1}”",
             need => need.LinkToProject(project.Id, project.Title, staffId, Now), ct);

@@ -185,7 +185,7 @@ public sealed class ProjectPhoto
 
     public DateTime At { get; private set; }
 
-    public string StoragePath => $"projects/{ProjectId:N}/{Id:N}";
+    public string StoragePath => Path.Combine("projects", ProjectId.ToString("N"), Id.ToString("N") + Platform.Web.PhotoUploads.ExtensionOf(ContentType));
 }
 
 /// <summary>One line of a project's public story.</summary>

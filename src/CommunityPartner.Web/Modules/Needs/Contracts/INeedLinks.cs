@@ -29,6 +29,9 @@ public interface INeedLinks
 
     Task<IReadOnlyList<CategoryBrief>> CategoriesAsync(CancellationToken ct);
 
+    /// <summary>The raisers and supporters of these needs, each once: the people a project reports its progress to.</summary>
+    Task<IReadOnlyList<Guid>> FollowersAsync(IReadOnlyCollection<Guid> needIds, CancellationToken ct);
+
     /// <summary>Moves each need to in progress under the project, on its timeline, and tells its raiser and supporters.</summary>
     Task LinkAsync(IReadOnlyCollection<Guid> needIds, ProjectRef project, Guid staffId, CancellationToken ct);
 

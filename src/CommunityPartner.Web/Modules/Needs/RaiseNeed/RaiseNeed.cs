@@ -9,8 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartner.Web.Modules.Needs.RaiseNeed;
 
-public sealed record PhotoUpload(string FileName, long Length, Func<Stream> Open);
-
 public sealed record RaiseNeedCommand(
     string? CommunityCode, string? CategoryCode, string? Title, string? Description, string? Address,
     double? Latitude, double? Longitude, bool ShowRaiserName, NeedChannel Channel, string? OnBehalfOfPhone,
@@ -45,7 +43,7 @@ public sealed class RaiseNeedHandler(
         Check(errors, "title", title, Need.TitleMax, "请填写标题", "标题不能超过 {0} 个字");
         Check(errors, "description", description, Need.DescriptionMax, "请说明具体情况", "情况说明不能超过 {0} 个字");
         Check(errors, "address", address, Need.AddressMax, "请填写地点", "地点不能超过 {0} 个字");
-        CheckPoint(errors, command.Latitude, command.Longitude);
+        PhotoUploads.CheckPoint(errors, command.Latitude, command.Longitude);
 
         var community = string.IsNullOrWhiteSpace(command.CommunityCode) ? null : await communities.FindByCodeAsync(command.CommunityCode.Trim(), ct);
         if (community is null)
@@ -89,7 +87,7 @@ public sealed class RaiseNeedHandler(
             }
         }
 
-        var photos = ReadPhotos(command.Photos, errors);
+        var photos = PhotoUploads.Read(command.Photos, MaxPhotos, errors);
         if (!errors.IsValid)
         {
             return errors;
@@ -136,61 +134,10 @@ public sealed class RaiseNeedHandler(
             errors.Add(field, tooLongKey, max);
         }
     }
-
-    private static void CheckPoint(ValidationErrors errors, double? lat, double? lng)
-    {
-        if (lat is null != lng is null)
-        {
-            errors.Add("latitude", "地图位置需要同时有纬度和经度");
-        }
-        else if (lat is { } la && lng is { } lo && (double.IsNaN(la) || double.IsNaN(lo) || la is < -90 or > 90 || lo is < -180 or > 180))
-        {
-            errors.Add("latitude", "地图位置不正确");
-        }
-    }
-
-    private static List<SanitizedImage> ReadPhotos(IReadOnlyList<PhotoUpload> uploads, ValidationErrors errors)
-    {
-        var result = new List<SanitizedImage>();
-        if (uploads.Count > MaxPhotos)
-        {
-            errors.Add("photos", "最多上传 {0} 张照片", MaxPhotos);
-            return result;
-        }
-
-        foreach (var upload in uploads)
-        {
-            if (upload.Length > ImageSanitizer.MaxBytes)
-            {
-                errors.Add("photos", "照片“{0}”超过 5 MB，请换一张小一点的", upload.FileName);
-                continue;
-            }
-
-            using var stream = upload.Open();
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            var image = buffer.Length is > 0 and <= ImageSanitizer.MaxBytes ? ImageSanitizer.TrySanitize(buffer.ToArray()) : null;
-            if (image is null)
-            {
-                errors.Add("photos", "“{0}”不是 JPEG、PNG 或 WebP 照片", upload.FileName);
-            }
-            else
-            {
-                result.Add(image);
-            }
-        }
-
-        return result;
-    }
 }
 
 public static class NeedPhotos
 {
     public static string PathOf(NeedPhoto photo) =>
-        Path.Combine("needs", photo.NeedId.ToString("N"), photo.Id.ToString("N") + photo.ContentType switch
-        {
-            "image/png" => ".png",
-            "image/webp" => ".webp",
-            _ => ".jpg",
-        });
+        Path.Combine("needs", photo.NeedId.ToString("N"), photo.Id.ToString("N") + PhotoUploads.ExtensionOf(photo.ContentType));
 }
