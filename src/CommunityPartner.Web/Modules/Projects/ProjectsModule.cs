@@ -20,6 +20,7 @@ public static class ProjectsModule
         services.AddScoped<TrackProject.TrackProjectHandler>();
         services.AddScoped<ViewProject.ProjectReader>();
         services.AddScoped<ListProjects.ProjectSearch>();
+        services.AddScoped<IDemoSeed, ProjectsDemoSeed>();
         services.AddSingleton(new NavItem("社区项目", "/projects", "社区把诉求变成项目，招募合伙人一起做", NavPlacement.Area, 20));
         services.AddSingleton(new NavItem("项目管理", "/admin/projects", "本社区的项目：起草、发布、推进、完工", NavPlacement.Task, 10,
             u => u.IsInRole(Roles.CommunityStaff) || u.IsInRole(Roles.DistrictAdmin)));
