@@ -42,6 +42,16 @@ public sealed class Journey(string name, IBrowserContext context, IPage page) : 
         }
     }
 
+    /// <summary>Signs in through the real form, as a person would, and waits for the page it leads to.</summary>
+    public async Task SignInAsync(string phone, string password)
+    {
+        await Page.GotoAsync("/account/sign-in");
+        await Page.Locator("#Input_Phone").FillAsync(phone);
+        await Page.Locator("#Input_Password").FillAsync(password);
+        await Page.Locator("main form button[type=submit]").ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+    }
+
     public async ValueTask DisposeAsync() => await context.DisposeAsync();
 
     /// <summary>The folder holding the solution file, so artifacts land in one place whatever the test's working directory.</summary>

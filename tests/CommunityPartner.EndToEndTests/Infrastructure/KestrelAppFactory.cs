@@ -25,5 +25,8 @@ public sealed class KestrelAppFactory : AppFactory
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.Single().TrimEnd('/') + "/");
+
+        // Clients made for test data (TestData.ApiClientAsync) take their address from here, not http://localhost.
+        ClientOptions.BaseAddress = BaseAddress;
     }
 }

@@ -70,7 +70,8 @@ public sealed class TestData(AppFactory factory)
     /// <summary>A client that follows no redirects and carries a bearer token for <paramref name="user"/>.</summary>
     public async Task<HttpClient> ApiClientAsync(UserRef? user)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // The factory's own address: http://localhost in memory, the real port when it runs on Kestrel (browser journeys).
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = factory.ClientOptions.BaseAddress });
         if (user is null)
         {
             return client;
@@ -86,7 +87,7 @@ public sealed class TestData(AppFactory factory)
     /// <summary>A browser-like client (cookies, no auto-redirect) signed in through the real sign-in form.</summary>
     public async Task<HttpClient> BrowserAsync(UserRef? user)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = factory.ClientOptions.BaseAddress });
         if (user is null)
         {
             return client;

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartner.Web.Modules.Needs.AnswerNeed;
 
-public sealed record AnswerNeedCommand(Guid NeedId, string? Move, string? Text, Guid? MergeInto);
+/// <summary>An answering move; <paramref name="TargetId"/> is the need to merge into (named as the API's field, so errors land on it).</summary>
+public sealed record AnswerNeedCommand(Guid NeedId, string? Move, string? Text, Guid? TargetId);
 
 /// <summary>
 /// Staff of the need's community answer it: respond, start, resolve, reject or merge. The entity decides whether the
@@ -31,7 +32,7 @@ public sealed class AnswerNeedHandler(AppDbContext db, NeedPeople people, INotif
         }
 
         var text = command.Text?.Trim() ?? "";
-        var errors = Validate(command.Move, text, command.MergeInto);
+        var errors = Validate(command.Move, text, command.TargetId);
         if (!errors.IsValid)
         {
             return errors;
@@ -40,10 +41,10 @@ public sealed class AnswerNeedHandler(AppDbContext db, NeedPeople people, INotif
         Need? target = null;
         if (command.Move == "merge")
         {
-            target = await db.Set<Need>().FirstOrDefaultAsync(n => n.Id == command.MergeInto, ct);
+            target = await db.Set<Need>().FirstOrDefaultAsync(n => n.Id == command.TargetId, ct);
             if (target is null)
             {
-                return ValidationErrors.Of("mergeInto", "没有找到要合并到的诉求");
+                return ValidationErrors.Of("targetId", "没有找到要合并到的诉求");
             }
         }
 
@@ -132,7 +133,7 @@ public sealed class AnswerNeedHandler(AppDbContext db, NeedPeople people, INotif
         audit.Record("needs.merged-from", nameof(Need), target.Id, null, new { From = source.Id }, target.CommunityId);
     }
 
-    private static ValidationErrors Validate(string? move, string text, Guid? mergeInto)
+    private static ValidationErrors Validate(string? move, string text, Guid? targetId)
     {
         var errors = new ValidationErrors();
         if (move is null || !Moves.Contains(move))
@@ -155,9 +156,9 @@ public sealed class AnswerNeedHandler(AppDbContext db, NeedPeople people, INotif
             errors.Add("text", "回复不能超过 {0} 个字", Need.AnswerMax);
         }
 
-        if (move == "merge" && mergeInto is null)
+        if (move == "merge" && targetId is null)
         {
-            errors.Add("mergeInto", "请填写要合并到的诉求编号");
+            errors.Add("targetId", "请填写要合并到的诉求编号");
         }
 
         return errors;

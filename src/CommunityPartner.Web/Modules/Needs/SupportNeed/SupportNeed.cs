@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using CommunityPartner.Web.Platform.Audit;
+using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
@@ -9,17 +11,28 @@ public sealed record SupportResult(bool Created, int SupportCount);
 
 /// <summary>
 /// A resident supports (附议) a need once. The primary key (need, resident) makes a second support impossible even
-/// under parallel requests; a repeat is answered as success with nothing added.
+/// under parallel requests; a repeat is answered as success with nothing added. Those who answer the need (its
+/// community's staff, the district admin) are refused: a support is a resident's voice, not the answerer's.
 /// </summary>
 public sealed class SupportNeedHandler(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public async Task<Result<SupportResult>> HandleAsync(Guid needId, Guid userId, CancellationToken ct)
+    public async Task<Result<SupportResult>> HandleAsync(Guid needId, ClaimsPrincipal user, CancellationToken ct)
     {
+        if (user.UserId() is not { } userId)
+        {
+            return Result<SupportResult>.Forbidden();
+        }
+
         var need = await db.Set<Need>().AsNoTracking().Where(n => n.Id == needId)
             .Select(n => new { n.Status, n.RaiserId, n.CommunityId }).FirstOrDefaultAsync(ct);
         if (need is null)
         {
             return Result<SupportResult>.NotFound("未找到这条诉求");
+        }
+
+        if (NeedPeople.CanAnswer(user, need.CommunityId))
+        {
+            return Result<SupportResult>.Conflict("负责办理这条诉求的工作人员不能附议它");
         }
 
         if (need.RaiserId == userId)

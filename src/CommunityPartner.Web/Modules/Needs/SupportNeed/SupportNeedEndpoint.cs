@@ -11,14 +11,14 @@ public static class SupportNeedEndpoint
     {
         api.MapPost("/needs/{id:guid}/supports", async (Guid id, HttpContext http, SupportNeedHandler handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
         {
-            var result = await handler.HandleAsync(id, http.User.UserId()!.Value, ct);
+            var result = await handler.HandleAsync(id, http.User, ct);
             return ApiResults.From(result, text, r => r.Created
                 ? TypedResults.Created($"/api/v1/needs/{id}", r)
                 : (IResult)TypedResults.Ok(r));
         })
         .RequireAuthorization(Policies.SignedIn)
         .WithName("SupportNeed")
-        .WithSummary("Support a need. Idempotent: 201 the first time, 200 with the same count after.")
+        .WithSummary("Support a need. Idempotent: 201 the first time, 200 with the same count after. 409 for its raiser and for staff who answer it.")
         .WithTags("Needs")
         .Produces<SupportResult>(StatusCodes.Status201Created)
         .Produces<SupportResult>()

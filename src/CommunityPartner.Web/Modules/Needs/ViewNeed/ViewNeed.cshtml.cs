@@ -31,18 +31,21 @@ public sealed class ViewNeedModel(
 
     public async Task<IActionResult> OnPostSupportAsync(Guid id, CancellationToken ct)
     {
-        if (User.UserId() is not { } userId)
+        if (User.UserId() is null)
         {
             return Challenge();
         }
 
-        var result = await support.HandleAsync(id, userId, ct);
+        var result = await support.HandleAsync(id, User, ct);
         return await AfterAsync(id, result, text["已附议，有进展时会通知你"], ct);
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, string move, CancellationToken ct)
     {
-        var result = await answer.HandleAsync(new AnswerNeedCommand(id, move, Input.Text, Input.MergeInto), User, ct);
+        // Text that is not a need's number binds as no target; the handler then says, in the user's language, what to
+        // fill in. The binder's own English message would only repeat it.
+        ModelState.Remove($"{nameof(Input)}.{nameof(AnswerInput.TargetId)}");
+        var result = await answer.HandleAsync(new AnswerNeedCommand(id, move, Input.Text, Input.TargetId), User, ct);
         return await AfterAsync(id, result, text["已更新，居民和附议人会收到通知"], ct);
     }
 
@@ -107,7 +110,8 @@ public sealed class AnswerInput
 {
     public string? Text { get; set; }
 
-    public Guid? MergeInto { get; set; }
+    /// <summary>The need to merge into; named as in the API (targetId) so a refusal lands on this field on both.</summary>
+    public Guid? TargetId { get; set; }
 
     public string? Satisfaction { get; set; }
 

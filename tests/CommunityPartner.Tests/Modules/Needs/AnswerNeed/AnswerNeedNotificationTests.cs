@@ -27,8 +27,13 @@ public abstract class AnswerNeedNotificationTests(AppFactory factory)
             await NeedsTestData.SupportAsync(await factory.Data.ApiClientAsync(supporter), id);
         }
 
-        // The acting staff member supports it too: being a follower must not earn them a message about their own act.
-        await NeedsTestData.SupportAsync(actors.StaffClient, id);
+        // The acting staff member follows it too (supported it as a resident before joining the staff; staff can no
+        // longer support their own community's needs): being a follower must not earn them a message about their own act.
+        await _needs.QueryAsync(db =>
+        {
+            db.Add(new NeedSupport(id, actors.Staff.Id, DateTime.UtcNow));
+            return db.SaveChangesAsync();
+        });
         var colleague = await factory.Data.StaffAsync(actors.Community);
         var text = move == "merge" ? (await NeedsTestData.RaiseAsync(actors.RaiserClient, actors.Community)).ToString() : "说明";
         var raiserBefore = await _needs.NotificationsAsync(actors.Raiser.Id, id);

@@ -93,10 +93,30 @@ public abstract class AnswerNeedPageTests(AppFactory factory)
         using var browser = await factory.Data.BrowserAsync(actors.Staff);
 
         var response = await Html.SubmitFormAsync(browser, $"/needs/{id}",
-            new Dictionary<string, string> { ["move"] = "merge", ["Input.MergeInto"] = foreign.ToString() }, handler: "Answer");
+            new Dictionary<string, string> { ["move"] = "merge", ["Input.TargetId"] = foreign.ToString() }, handler: "Answer");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("只能合并到同一社区的诉求", (await Html.ParseAsync(response)).QuerySelector("[role=alert] p")!.TextContent.Trim());
+        Assert.Equal(NeedStatus.Submitted, (await _needs.LoadAsync(id)).Status);
+    }
+
+    [Theory]
+    [InlineData("", "请填写要合并到的诉求编号")]
+    [InlineData("不是编号", "请填写要合并到的诉求编号")]
+    [InlineData("unknown", "没有找到要合并到的诉求")]
+    public async Task AnswerPage_MergeWithoutAValidTarget_ShowsTheMessageNextToTheTargetField(string target, string message)
+    {
+        var actors = await _needs.ActorsAsync();
+        var id = await NeedsTestData.NeedAsync(actors, NeedStatus.Submitted);
+        using var browser = await factory.Data.BrowserAsync(actors.Staff);
+
+        var response = await Html.SubmitFormAsync(browser, $"/needs/{id}",
+            new Dictionary<string, string> { ["move"] = "merge", ["Input.TargetId"] = target == "unknown" ? Guid.NewGuid().ToString() : target }, handler: "Answer");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal(message, page.QuerySelector("#Input_TargetId-error")!.TextContent.Trim());
+        Assert.Equal("true", page.QuerySelector("#Input_TargetId")!.GetAttribute("aria-invalid"));
         Assert.Equal(NeedStatus.Submitted, (await _needs.LoadAsync(id)).Status);
     }
 

@@ -95,10 +95,15 @@ public abstract class MergeNeedTests(AppFactory factory)
         var missing = await NeedsTestData.PostMoveAsync(actors.StaffClient, source, "merge", null);
         var unknown = await NeedsTestData.PostMoveAsync(actors.StaffClient, source, "merge", Guid.NewGuid().ToString());
 
+        // The errors are keyed by the request's own field, so a client can show them next to it.
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-        Assert.Contains("请填写要合并到的诉求编号", ProblemJson.Errors(await ProblemJson.ReadAsync(missing)).Values.SelectMany(v => v));
+        var missingErrors = ProblemJson.Errors(await ProblemJson.ReadAsync(missing));
+        Assert.Equal(["targetId"], missingErrors.Keys);
+        Assert.Equal(["请填写要合并到的诉求编号"], missingErrors["targetId"]);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Contains("没有找到要合并到的诉求", ProblemJson.Errors(await ProblemJson.ReadAsync(unknown)).Values.SelectMany(v => v));
+        var unknownErrors = ProblemJson.Errors(await ProblemJson.ReadAsync(unknown));
+        Assert.Equal(["targetId"], unknownErrors.Keys);
+        Assert.Equal(["没有找到要合并到的诉求"], unknownErrors["targetId"]);
         Assert.Equal(NeedStatus.Submitted, (await _needs.LoadAsync(source)).Status);
     }
 }

@@ -219,6 +219,9 @@ public abstract class RateNeedTests(AppFactory factory)
         Assert.Contains(page.QuerySelectorAll("ol.timeline li"), li =>
             li.QuerySelector("p")?.TextContent == "楼道里还是有味道" && li.QuerySelector(".status")?.TextContent.Trim() == "不满意");
         Assert.Null(page.QuerySelector("form[action*='handler=Rate']"));
+        // The old result stays readable but no longer reads as the final one.
+        Assert.Contains(page.QuerySelectorAll("main h2"), h => h.TextContent.Trim() == "上次的办理结果");
+        Assert.DoesNotContain(page.QuerySelectorAll("main h2"), h => h.TextContent.Trim() == "办理结果");
         Assert.Equal("楼道里还是有味道", Assert.Single((await _needs.LoadAsync(id)).Ratings).Comment);
     }
 

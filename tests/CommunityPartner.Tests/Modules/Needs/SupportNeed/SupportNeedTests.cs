@@ -64,6 +64,50 @@ public abstract class SupportNeedTests(AppFactory factory)
     }
 
     [Theory]
+    [InlineData("staff")]
+    [InlineData("admin")]
+    public async Task Support_ByThoseWhoAnswerTheNeed_Returns409AndStoresNothing(string who)
+    {
+        var actors = await _needs.ActorsAsync();
+        var id = await NeedsTestData.NeedAsync(actors, NeedStatus.Responded);
+        using var answerer = who == "staff" ? actors.StaffClient : await factory.Data.ApiClientAsync(await factory.Data.AdminAsync());
+
+        var response = await answerer.PostAsync($"/api/v1/needs/{id}/supports", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("负责办理这条诉求的工作人员不能附议它", (await ProblemJson.ReadAsync(response)).GetProperty("detail").GetString());
+        Assert.Empty(await _needs.SupportersAsync(id));
+        Assert.Equal(0, (await _needs.LoadAsync(id)).SupportCount);
+    }
+
+    [Fact]
+    public async Task Support_StaffOfAnotherCommunity_CountsLikeAnyResident()
+    {
+        var actors = await _needs.ActorsAsync();
+        var id = await NeedsTestData.NeedAsync(actors, NeedStatus.Submitted);
+        var elsewhere = await _needs.ActorsAsync();
+
+        var response = await elsewhere.StaffClient.PostAsync($"/api/v1/needs/{id}/supports", null);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal([elsewhere.Staff.Id], await _needs.SupportersAsync(id));
+    }
+
+    [Fact]
+    public async Task Support_InEnglish_RefusalToStaffIsTranslated()
+    {
+        var actors = await _needs.ActorsAsync();
+        var id = await NeedsTestData.NeedAsync(actors, NeedStatus.Submitted);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/needs/{id}/supports");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+
+        var response = await actors.StaffClient.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("Staff who handle this need cannot support it", (await ProblemJson.ReadAsync(response)).GetProperty("detail").GetString());
+    }
+
+    [Theory]
     [InlineData(NeedStatus.Resolved)]
     [InlineData(NeedStatus.Rated)]
     [InlineData(NeedStatus.Rejected)]
