@@ -2,6 +2,7 @@ using CommunityPartner.Web.Modules.Accounts;
 using CommunityPartner.Web.Modules.Communities;
 using CommunityPartner.Web.Modules.Needs;
 using CommunityPartner.Web.Modules.Notifications;
+using CommunityPartner.Web.Modules.Partners;
 using CommunityPartner.Web.Modules.Projects;
 using CommunityPartner.Web.Modules.Roadshows;
 
@@ -18,6 +19,7 @@ public static class ModuleRegistry
         services.AddNeeds();
         services.AddProjects();
         services.AddRoadshows();
+        services.AddPartners();
         return services;
     }
 
@@ -30,6 +32,7 @@ public static class ModuleRegistry
         api.MapNeedsApi();
         api.MapProjectsApi();
         api.MapRoadshowsApi();
+        api.MapPartnersApi();
         app.MapCommunitiesPages();
         app.MapNeedsPages();
         app.MapProjectsPages();

@@ -564,6 +564,127 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("notifications_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.Partner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ShowOnHonourWall")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Type");
+
+                    b.ToTable("partners_partners", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.PartnerCommunity", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PartnerId", "CommunityId");
+
+                    b.HasIndex("CommunityId");
+
+                    b.ToTable("partners_communities", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.PartnerMember", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsOwner")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("PartnerId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("partners_members", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.PartnerStrength", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("PartnerId", "Code");
+
+                    b.HasIndex("Code");
+
+                    b.ToTable("partners_strengths", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1431,6 +1552,33 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.PartnerCommunity", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Partners.Partner", null)
+                        .WithMany("Communities")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.PartnerMember", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Partners.Partner", null)
+                        .WithMany("Members")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.PartnerStrength", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Partners.Partner", null)
+                        .WithMany("Strengths")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectEvent", b =>
                 {
                     b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
@@ -1579,6 +1727,15 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Ratings");
 
                     b.Navigation("SearchGrams");
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.Partner", b =>
+                {
+                    b.Navigation("Communities");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Strengths");
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>

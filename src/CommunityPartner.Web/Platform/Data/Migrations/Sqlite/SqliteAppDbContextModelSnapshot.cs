@@ -553,6 +553,127 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("notifications_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.Partner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowOnHonourWall")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Type");
+
+                    b.ToTable("partners_partners", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.PartnerCommunity", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PartnerId", "CommunityId");
+
+                    b.HasIndex("CommunityId");
+
+                    b.ToTable("partners_communities", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.PartnerMember", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOwner")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("partners_members", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.PartnerStrength", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PartnerId", "Code");
+
+                    b.HasIndex("Code");
+
+                    b.ToTable("partners_strengths", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1408,6 +1529,33 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.PartnerCommunity", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Partners.Partner", null)
+                        .WithMany("Communities")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.PartnerMember", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Partners.Partner", null)
+                        .WithMany("Members")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.PartnerStrength", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Partners.Partner", null)
+                        .WithMany("Strengths")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.ProjectEvent", b =>
                 {
                     b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
@@ -1556,6 +1704,15 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Ratings");
 
                     b.Navigation("SearchGrams");
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Partners.Partner", b =>
+                {
+                    b.Navigation("Communities");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Strengths");
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>
