@@ -18,7 +18,7 @@ public static class ExpressInterestEndpoint
         })
         .RequireAuthorization(Policies.SignedIn)
         .WithName("ExpressRoadshowInterest")
-        .WithSummary("A partner member's one-tap interest ("interested in cooperating") in a project of the line-up; the project's community staff are told. Idempotent: 201 then 200.")
+        .WithSummary("A partner member's one-tap interest (one tap) in a project of the line-up; the project's community staff are told. Idempotent: 201 then 200.")
         .WithTags("Roadshows")
         .Produces<InterestResult>(StatusCodes.Status201Created)
         .Produces<InterestResult>()
