@@ -46,6 +46,12 @@ public sealed class RoadshowScoringTests(BrowserHost host)
             await phone.Page.Locator("form[action*='handler=Rsvp'] button").ClickAsync();
             await Expect(phone.Page.Locator("main")).ToContainTextAsync("你已报名（居民）");
             await phone.CheckPageAsync("3-resident-roadshow-phone");
+
+            // 长辈版 on the phone: the 1–5 choices and the button stay big enough to tap, and nothing scrolls sideways.
+            await phone.Page.Locator("header .prefs a[href^='/preferences/elder?on=1']").ClickAsync();
+            await Expect(phone.Page.Locator("html")).ToHaveClassAsync("elder");
+            await AssertTapTargetsAsync(phone.Page, actors.ProjectA);
+            await phone.CheckPageAsync("3b-resident-roadshow-elder-phone");
             await ScoreAsync(phone.Page, actors.ProjectA, 3, 4, 5, null);
             await ScoreAsync(phone.Page, actors.ProjectA, 4, 4, 5, "希望周末也开放");
             await phone.CheckPageAsync("4-resident-scored-phone");
@@ -73,6 +79,18 @@ public sealed class RoadshowScoringTests(BrowserHost host)
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    private static async Task AssertTapTargetsAsync(IPage page, Guid projectId)
+    {
+        var targets = page.Locator($"#project-{projectId} .stars label, #project-{projectId} button");
+        var count = await targets.CountAsync();
+        Assert.True(count >= 16, $"Expected 15 choices and a button, found {count}.");
+        for (var i = 0; i < count; i++)
+        {
+            var box = await targets.Nth(i).BoundingBoxAsync();
+            Assert.True(box is { Width: >= 60, Height: >= 60 }, $"Tap target {i} is {box?.Width:0}×{box?.Height:0} px in 长辈版.");
+        }
     }
 
     private static async Task SignInAsync(IPage page, UserRef user, Guid roadshowId)
