@@ -2,6 +2,7 @@ using System.Net;
 using CommunityPartner.Tests.Infrastructure;
 using CommunityPartner.Tests.Modules.Accounts;
 using CommunityPartner.Web.Modules.Roadshows;
+using CommunityPartner.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartner.Tests.Modules.Roadshows;
@@ -134,6 +135,40 @@ public abstract class RoadshowPageTests(AppFactory factory)
         Assert.Equal($"/roadshows/{stored.Id}", Responses.LocationPath(good));
         Assert.Equal([actors.ProjectB, actors.ProjectA], stored.Lineup.OrderBy(s => s.Position).Select(s => s.ProjectId));
         Assert.Equal(stored.StartsAt, stored.ScoringOpensAt);
+    }
+
+    [Fact]
+    public async Task DetailPage_PartnerTapsInterest_CountShownAndButtonGone()
+    {
+        var actors = await _data.ActorsAsync();
+        var id = await _data.RoadshowAsync(actors);
+        using var browser = await factory.Data.BrowserAsync(await factory.Data.UserAsync(actors.Community, "王经理", Roles.PartnerMember));
+
+        var response = await Html.SubmitFormAsync(browser, $"/roadshows/{id}", new Dictionary<string, string>(), "Interest");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await Html.GetAsync(browser, $"/roadshows/{id}");
+        Assert.Contains("1 位合伙人有意合作", page.QuerySelector($"#project-{actors.ProjectA}")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector($"#project-{actors.ProjectA} form[action*='handler=Interest']"));
+        Assert.NotNull(page.QuerySelector($"#project-{actors.ProjectB} form[action*='handler=Interest']"));
+    }
+
+    [Fact]
+    public async Task DetailPage_StaffCancelWithoutReason_ShowsMessage_OpenThenCloseShowsResults()
+    {
+        var actors = await _data.ActorsAsync();
+        var id = await _data.RoadshowAsync(actors);
+        using var browser = await factory.Data.BrowserAsync(actors.Staff);
+
+        var cancel = await Html.SubmitFormAsync(browser, $"/roadshows/{id}", new Dictionary<string, string> { ["Reason"] = "" }, "Cancel");
+
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal("请说明取消的原因", (await Html.ParseAsync(cancel)).QuerySelector("#reason-error")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitFormAsync(browser, $"/roadshows/{id}", new Dictionary<string, string>(), "OpenScoring")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitFormAsync(browser, $"/roadshows/{id}", new Dictionary<string, string>(), "CloseScoring")).StatusCode);
+        var page = await Html.GetAsync(browser, $"/roadshows/{id}");
+        Assert.Equal("已结束", page.QuerySelector(".meta .status")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("#results-heading"));
     }
 
     [Fact]

@@ -57,8 +57,14 @@ public sealed class ViewRoadshowModel(
     public async Task<IActionResult> OnPostInterestAsync(Guid id, Guid projectId, CancellationToken ct) =>
         User.UserId() is null ? Challenge() : await AfterAsync(id, await interests.HandleAsync(id, projectId, User, ct), text["已告诉项目所在社区，你有意合作"], ct);
 
-    public async Task<IActionResult> OnPostManageAsync(Guid id, string move, CancellationToken ct) =>
-        await AfterAsync(id, await manage.HandleAsync(new ManageRoadshowCommand(id, move, Reason), User, ct), text["已更新"], ct, "");
+    public Task<IActionResult> OnPostOpenScoringAsync(Guid id, CancellationToken ct) => ManageAsync(id, "open-scoring", text["评分已开始"], ct);
+
+    public Task<IActionResult> OnPostCloseScoringAsync(Guid id, CancellationToken ct) => ManageAsync(id, "close-scoring", text["评分已结束，结果已公布"], ct);
+
+    public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) => ManageAsync(id, "cancel", text["路演已取消，已报名的人会在页面上看到原因"], ct);
+
+    private async Task<IActionResult> ManageAsync(Guid id, string move, string success, CancellationToken ct) =>
+        await AfterAsync(id, await manage.HandleAsync(new ManageRoadshowCommand(id, move, Reason), User, ct), success, ct, "");
 
     private async Task<IActionResult> AfterAsync<T>(Guid id, Result<T> result, string success, CancellationToken ct, string prefix = "Input", string anchor = "")
     {
