@@ -67,7 +67,8 @@ public sealed class StaffBuildsProjectFromNeedsTests(BrowserHost host)
             await desk.CheckPageAsync("4-draft");
 
             await page.Locator("main button[name=move][value=publish]").ClickAsync();
-            await Expect(page.Locator("main")).ToContainTextAsync("项目已发布，开始招募合伙人。");
+            // Told once: the layout shows the message; the page must not repeat it.
+            await Expect(page.Locator(".flash[role=status]")).ToHaveTextAsync(["项目已发布，开始招募合伙人。"]);
             await Expect(page.Locator("main")).ToContainTextAsync("招募合伙人");
             await desk.CheckPageAsync("5-published");
         }

@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net.Http.Json;
+using AngleSharp.Dom;
 using CommunityPartner.Tests.Infrastructure;
 using CommunityPartner.Web.Modules.Projects;
 
