@@ -95,8 +95,8 @@ public abstract class ProjectAccessTests(AppFactory factory)
             { new StringContent("complete"), "move" },
             { new StringContent("越权操作"), "Input.Text" },
             { new StringContent("越权节点"), "Input.MilestoneTitle" },
-            { new StringContent(DateTime.UtcNow.ToString("yyyy-MM-dd")), "Input.PlannedOn" },
-            { new StringContent(DateTime.UtcNow.ToString("yyyy-MM-dd")), "Input.ReachedOn" },
+            { new StringContent(factory.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd")), "Input.PlannedOn" },
+            { new StringContent(factory.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd")), "Input.ReachedOn" },
             { new StringContent("越权进展"), "Input.UpdateText" },
             { new StringContent(milestone.ToString()), "milestoneId" },
         };
@@ -133,16 +133,16 @@ public abstract class ProjectAccessTests(AppFactory factory)
         return (id, endpoint == "reach" ? await AddMilestoneAsync(actors.StaffClient, id) : Guid.Empty);
     }
 
-    private static async Task<Guid> AddMilestoneAsync(HttpClient staff, Guid id)
+    private async Task<Guid> AddMilestoneAsync(HttpClient staff, Guid id)
     {
-        var response = await staff.PostAsJsonAsync($"/api/v1/projects/{id}/milestones", new { title = "完成设计", plannedOn = DateTime.UtcNow.ToString("yyyy-MM-dd") });
+        var response = await staff.PostAsJsonAsync($"/api/v1/projects/{id}/milestones", new { title = "完成设计", plannedOn = factory.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd") });
         await ProjectsTestData.EnsureAsync(response, "milestone");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string endpoint, CommunityRef community, Guid id, Guid milestoneId)
+    private Task<HttpResponseMessage> SendAsync(HttpClient client, string endpoint, CommunityRef community, Guid id, Guid milestoneId)
     {
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var today = factory.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd");
         switch (endpoint)
         {
             case "create":

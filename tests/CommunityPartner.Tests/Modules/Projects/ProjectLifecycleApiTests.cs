@@ -206,6 +206,33 @@ public abstract class ProjectLifecycleApiTests(AppFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync($"/projects/{id}")).StatusCode);
     }
 
+    [Fact]
+    public async Task CoverPhoto_OfDraftOnlyForItsStaff_PublicOncePublished()
+    {
+        var actors = await _needs.ActorsAsync();
+        var id = await ProjectsTestData.CreateAsync(actors.StaffClient, actors.Community);
+        using var content = new MultipartFormDataContent();
+        var image = new ByteArrayContent(TestImages.Jpeg());
+        image.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        content.Add(image, "cover", "cover.jpg");
+        var set = await actors.StaffClient.PostAsync($"/api/v1/projects/{id}/cover", content);
+        await ProjectsTestData.EnsureAsync(set, "cover");
+        var photoId = (await set.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("coverPhotoId").GetGuid();
+        var url = $"/projects/{id}/photos/{photoId}";
+        using var visitor = await factory.Data.BrowserAsync(null);
+        using var staff = await factory.Data.BrowserAsync(actors.Staff);
+
+        Assert.Single(_projects.FilesOf(id));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync(url)).StatusCode);
+
+        await ProjectsTestData.MoveAsync(actors.StaffClient, id, "publish");
+
+        var response = await visitor.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("publish", "publish")]
     [InlineData("complete", "cancel")]
