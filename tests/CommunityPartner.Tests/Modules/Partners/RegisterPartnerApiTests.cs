@@ -114,8 +114,10 @@ public abstract class RegisterPartnerApiTests(AppFactory factory)
         { "creditCode-swap", "creditCode", "统一社会信用代码最后一位校验不通过，请核对是否抄错" },
         { "strengths-none", "strengths", "请至少选择一项擅长的事" },
         { "strengths-unknown", "strengths", "没有“bitcoin”这个擅长领域，请从列表中选择" },
+        { "strengths-blank", "strengths", "请至少选择一项擅长的事" },
         { "communities-none", "communities", "请至少选择一个服务的社区" },
         { "communities-unknown", "communities", "没有“no-such-community”这个社区，请从列表中选择" },
+        { "communities-blank", "communities", "请至少选择一个服务的社区" },
         { "introduction-1001", "introduction", "介绍不能超过 1000 个字" },
     };
 
@@ -145,6 +147,8 @@ public abstract class RegisterPartnerApiTests(AppFactory factory)
             case "creditCode-swap": body["creditCode"] = "19" + code[2..]; break;
             case "strengths-none": body["strengths"] = Array.Empty<string>(); break;
             case "strengths-unknown": body["strengths"] = new[] { "funding", "bitcoin" }; break;
+            case "strengths-blank": body["strengths"] = new[] { " " }; break;
+            case "communities-blank": body["communities"] = new[] { "" }; break;
             case "communities-none": body["communities"] = Array.Empty<string>(); break;
             case "communities-unknown": body["communities"] = new[] { community.Code, "no-such-community" }; break;
             case "introduction-1001": body["introduction"] = new string('介', Partner.IntroductionMax + 1); break;
