@@ -96,7 +96,8 @@ public sealed class RegisterPartnerHandler(AppDbContext db, ICommunityDirectory 
             }
         }
 
-        var strengths = (input.Strengths ?? []).Select(s => s.Trim()).Distinct().ToList();
+        // A form posts an empty value (or the binder a null) for an unticked list: blanks are no choice, not an unknown one.
+        var strengths = (input.Strengths ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct().ToList();
         if (strengths.Count == 0)
         {
             errors.Add("strengths", "请至少选择一项擅长的事");
@@ -107,7 +108,8 @@ public sealed class RegisterPartnerHandler(AppDbContext db, ICommunityDirectory 
         }
 
         var served = new List<Guid>();
-        foreach (var communityCode in (input.Communities ?? []).Select(c => c.Trim()).Distinct())
+        var communityCodes = (input.Communities ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList();
+        foreach (var communityCode in communityCodes)
         {
             if (await communities.FindByCodeAsync(communityCode, ct) is { } community)
             {
@@ -119,7 +121,7 @@ public sealed class RegisterPartnerHandler(AppDbContext db, ICommunityDirectory 
             }
         }
 
-        if (served.Count == 0 && (input.Communities ?? []).Count == 0)
+        if (communityCodes.Count == 0)
         {
             errors.Add("communities", "请至少选择一个服务的社区");
         }

@@ -29,7 +29,17 @@ public sealed class ReviewPartnersModel(PartnerReader reader, ReviewPartnerHandl
             return RedirectToPage();
         }
 
-        ModelState.AddResult(result, text, prefix: "");
+        // The queue has no field per partner to mark, so a missing or long reason is said at the top of the page.
+        foreach (var error in result.Kind == ResultKind.Invalid ? result.Errors.Items : [])
+        {
+            ModelState.AddModelError("", text[error.MessageKey, error.Args]);
+        }
+
+        if (result.Kind != ResultKind.Invalid)
+        {
+            ModelState.AddResult(result, text);
+        }
+
         Pending = await reader.ListAsync(null, null, PartnerStatus.Pending, ct);
         return Page();
     }
