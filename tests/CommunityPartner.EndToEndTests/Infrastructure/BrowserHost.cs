@@ -43,6 +43,10 @@ public sealed class BrowserHost : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });
+        // CI shares two cores with the app, PostgreSQL and the browser: a page load can take longer than Playwright's
+        // 30 s default there. Waits are about time budget, not about what is checked.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         return new Journey(name, context, page);
     }

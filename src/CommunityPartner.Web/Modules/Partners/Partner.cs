@@ -152,8 +152,16 @@ public sealed class Partner
 
     public object Snapshot() => new
     {
-        Type, Name, CreditCode, ContactName, Status, RejectReason, ShowOnHonourWall,
-        Strengths = _strengths.Select(s => s.Code), Communities = _communities.Select(c => c.CommunityId), Version,
+        Type,
+        Name,
+        CreditCode,
+        ContactName,
+        Status,
+        RejectReason,
+        ShowOnHonourWall,
+        Strengths = _strengths.Select(s => s.Code),
+        Communities = _communities.Select(c => c.CommunityId),
+        Version,
     };
 
     private void Apply(PartnerDraft draft)

@@ -240,7 +240,17 @@ public sealed class Project
 
     public object Snapshot() => new
     {
-        Status, Title, Model, BudgetYuan, PublishedAt, MatchedAt, StartedAt, CompletedAt, OperatingSince, CancelledAt, CancelReason,
+        Status,
+        Title,
+        Model,
+        BudgetYuan,
+        PublishedAt,
+        MatchedAt,
+        StartedAt,
+        CompletedAt,
+        OperatingSince,
+        CancelledAt,
+        CancelReason,
         Asks = _asks.Select(a => new { a.Id, a.Kind, a.Title, a.Hours, a.Yuan, a.IsKey }),
         Needs = LinkedNeedIds.ToList(),
         Version,

@@ -150,7 +150,14 @@ public sealed class Roadshow
 
     public object Snapshot() => new
     {
-        Title, Venue, StartsAt, Capacity, ScoringOpensAt, ScoringClosesAt, CancelledAt, CancelReason,
+        Title,
+        Venue,
+        StartsAt,
+        Capacity,
+        ScoringOpensAt,
+        ScoringClosesAt,
+        CancelledAt,
+        CancelReason,
         Lineup = _lineup.OrderBy(s => s.Position).Select(s => s.ProjectId),
         Version,
     };
