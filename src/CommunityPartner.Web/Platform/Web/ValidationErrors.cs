@@ -15,6 +15,21 @@ public sealed class ValidationErrors
         return this;
     }
 
+    /// <summary>A free-text field: refused when empty (if <paramref name="emptyKey"/> is given) or longer than <paramref name="max"/>.</summary>
+    public ValidationErrors Text(string field, string value, int max, string? emptyKey, string tooLongKey)
+    {
+        if (value.Length == 0 && emptyKey is not null)
+        {
+            Add(field, emptyKey);
+        }
+        else if (value.Length > max)
+        {
+            Add(field, tooLongKey, max);
+        }
+
+        return this;
+    }
+
     public static ValidationErrors Of(string field, string messageKey, params object[] args) =>
         new ValidationErrors().Add(field, messageKey, args);
 }

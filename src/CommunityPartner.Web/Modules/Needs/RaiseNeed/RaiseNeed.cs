@@ -40,9 +40,9 @@ public sealed class RaiseNeedHandler(
         var title = command.Title?.Trim() ?? "";
         var description = command.Description?.Trim() ?? "";
         var address = command.Address?.Trim() ?? "";
-        Check(errors, "title", title, Need.TitleMax, "请填写标题", "标题不能超过 {0} 个字");
-        Check(errors, "description", description, Need.DescriptionMax, "请说明具体情况", "情况说明不能超过 {0} 个字");
-        Check(errors, "address", address, Need.AddressMax, "请填写地点", "地点不能超过 {0} 个字");
+        errors.Text("title", title, Need.TitleMax, "请填写标题", "标题不能超过 {0} 个字");
+        errors.Text("description", description, Need.DescriptionMax, "请说明具体情况", "情况说明不能超过 {0} 个字");
+        errors.Text("address", address, Need.AddressMax, "请填写地点", "地点不能超过 {0} 个字");
         PhotoUploads.CheckPoint(errors, command.Latitude, command.Longitude);
 
         var community = string.IsNullOrWhiteSpace(command.CommunityCode) ? null : await communities.FindByCodeAsync(command.CommunityCode.Trim(), ct);
@@ -120,18 +120,6 @@ public sealed class RaiseNeedHandler(
         {
             written.ForEach(files.Delete);
             throw;
-        }
-    }
-
-    private static void Check(ValidationErrors errors, string field, string value, int max, string emptyKey, string tooLongKey)
-    {
-        if (value.Length == 0)
-        {
-            errors.Add(field, emptyKey);
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(field, tooLongKey, max);
         }
     }
 }

@@ -66,11 +66,11 @@ public sealed class RegisterPartnerHandler(AppDbContext db, ICommunityDirectory 
         }
 
         var name = input.Name?.Trim() ?? "";
-        Text(errors, "name", name, Partner.NameMax, "请填写名称", "名称不能超过 {0} 个字");
+        errors.Text("name", name, Partner.NameMax, "请填写名称", "名称不能超过 {0} 个字");
         var contactName = input.ContactName?.Trim() ?? "";
-        Text(errors, "contactName", contactName, Partner.ContactNameMax, "请填写联系人", "联系人不能超过 {0} 个字");
+        errors.Text("contactName", contactName, Partner.ContactNameMax, "请填写联系人", "联系人不能超过 {0} 个字");
         var introduction = input.Introduction?.Trim() ?? "";
-        Text(errors, "introduction", introduction, Partner.IntroductionMax, null, "介绍不能超过 {0} 个字");
+        errors.Text("introduction", introduction, Partner.IntroductionMax, null, "介绍不能超过 {0} 个字");
 
         var phone = PersonalData.NormalizePhone(input.ContactPhone);
         if (!PersonalData.IsMainlandMobile(phone))
@@ -136,16 +136,4 @@ public sealed class RegisterPartnerHandler(AppDbContext db, ICommunityDirectory 
          join role in db.Roles on ur.RoleId equals role.Id
          where role.Name == Roles.DistrictAdmin
          select ur.UserId).ToListAsync(ct);
-
-    private static void Text(ValidationErrors errors, string field, string value, int max, string? emptyKey, string tooLongKey)
-    {
-        if (value.Length == 0 && emptyKey is not null)
-        {
-            errors.Add(field, emptyKey);
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(field, tooLongKey, max);
-        }
-    }
 }

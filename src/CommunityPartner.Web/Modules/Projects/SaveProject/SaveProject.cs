@@ -63,7 +63,7 @@ public sealed class SaveProjectHandler(
 
     public async Task<Result<Project>> EditAsync(Guid projectId, ProjectInput input, PhotoUpload? cover, ClaimsPrincipal actor, CancellationToken ct)
     {
-        var project = await db.Set<Project>().Include(p => p.Asks).Include(p => p.Needs).Include(p => p.Milestones)
+        var project = await db.Set<Project>().Include(p => p.Asks).Include(p => p.Needs)
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == projectId, ct);
         if (project is null)
         {
@@ -219,11 +219,11 @@ public sealed class SaveProjectHandler(
         var description = input.Description?.Trim() ?? "";
         var address = input.Address?.Trim() ?? "";
         var upkeep = input.UpkeepPlan?.Trim() ?? "";
-        Text(errors, "title", title, Project.TitleMax, "请填写项目名称", "项目名称不能超过 {0} 个字");
-        Text(errors, "summary", summary, Project.SummaryMax, "请用一两句话介绍项目", "项目简介不能超过 {0} 个字");
-        Text(errors, "description", description, Project.DescriptionMax, null, "项目说明不能超过 {0} 个字");
-        Text(errors, "address", address, Project.AddressMax, null, "地点不能超过 {0} 个字");
-        Text(errors, "upkeepPlan", upkeep, Project.UpkeepPlanMax, null, "长效运营计划不能超过 {0} 个字");
+        errors.Text("title", title, Project.TitleMax, "请填写项目名称", "项目名称不能超过 {0} 个字");
+        errors.Text("summary", summary, Project.SummaryMax, "请用一两句话介绍项目", "项目简介不能超过 {0} 个字");
+        errors.Text("description", description, Project.DescriptionMax, null, "项目说明不能超过 {0} 个字");
+        errors.Text("address", address, Project.AddressMax, null, "地点不能超过 {0} 个字");
+        errors.Text("upkeepPlan", upkeep, Project.UpkeepPlanMax, null, "长效运营计划不能超过 {0} 个字");
         PhotoUploads.CheckPoint(errors, input.Latitude, input.Longitude);
 
         var model = ProjectText.ParseModel(input.Model);
@@ -342,17 +342,5 @@ public sealed class SaveProjectHandler(
         }
 
         return found;
-    }
-
-    private static void Text(ValidationErrors errors, string field, string value, int max, string? emptyKey, string tooLongKey)
-    {
-        if (value.Length == 0 && emptyKey is not null)
-        {
-            errors.Add(field, emptyKey);
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(field, tooLongKey, max);
-        }
     }
 }

@@ -123,8 +123,8 @@ public sealed class RoadshowEditor(AppDbContext db, IProjectCatalog projects, Au
         var title = command.Title?.Trim() ?? "";
         var description = command.Description?.Trim() ?? "";
         var venue = command.Venue?.Trim() ?? "";
-        Text(errors, "title", title, Roadshow.TitleMax, "请填写路演名称", "路演名称不能超过 {0} 个字");
-        Text(errors, "venue", venue, Roadshow.VenueMax, "请填写地点", "地点不能超过 {0} 个字");
+        errors.Text("title", title, Roadshow.TitleMax, "请填写路演名称", "路演名称不能超过 {0} 个字");
+        errors.Text("venue", venue, Roadshow.VenueMax, "请填写地点", "地点不能超过 {0} 个字");
         if (description.Length > Roadshow.DescriptionMax)
         {
             errors.Add("description", "介绍不能超过 {0} 个字", Roadshow.DescriptionMax);
@@ -211,16 +211,4 @@ public sealed class RoadshowEditor(AppDbContext db, IProjectCatalog projects, Au
         DateTimeKind.Local => value.ToUniversalTime(),
         _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
     };
-
-    private static void Text(ValidationErrors errors, string field, string value, int max, string emptyKey, string tooLongKey)
-    {
-        if (value.Length == 0)
-        {
-            errors.Add(field, emptyKey);
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(field, tooLongKey, max);
-        }
-    }
 }
