@@ -1,4 +1,4 @@
-using CommunityPartner.Web.Platform.Web;
+using static CommunityPartner.Web.Platform.Web.DomainException;
 
 namespace CommunityPartner.Web.Modules.Needs;
 
@@ -233,14 +233,6 @@ public sealed class Need
 
     private void AddEvent(NeedEventKind kind, Guid? actorId, string? text, DateTime now) =>
         _events.Add(new NeedEvent(Id, kind, actorId, text, now));
-
-    private static void Require(bool condition, string messageKey)
-    {
-        if (!condition)
-        {
-            throw new DomainException(messageKey);
-        }
-    }
 }
 
 /// <summary>What a raise brings, already validated.</summary>

@@ -1,4 +1,4 @@
-using CommunityPartner.Web.Platform.Web;
+using static CommunityPartner.Web.Platform.Web.DomainException;
 
 namespace CommunityPartner.Web.Modules.Partners;
 
@@ -183,14 +183,6 @@ public sealed class Partner
         foreach (var id in draft.Communities.Where(c => _communities.All(x => x.CommunityId != c)))
         {
             _communities.Add(new PartnerCommunity(Id, id));
-        }
-    }
-
-    private static void Require(bool condition, string messageKey)
-    {
-        if (!condition)
-        {
-            throw new DomainException(messageKey);
         }
     }
 }

@@ -1,4 +1,5 @@
 using CommunityPartner.Web.Platform.Web;
+using static CommunityPartner.Web.Platform.Web.DomainException;
 
 namespace CommunityPartner.Web.Modules.Projects;
 
@@ -305,12 +306,4 @@ public sealed class Project
 
     private void AddEvent(ProjectEventKind kind, Guid? actorId, string? text, DateTime now) =>
         _events.Add(new ProjectEvent(Id, kind, actorId, text, now));
-
-    private static void Require(bool condition, string messageKey, params object[] args)
-    {
-        if (!condition)
-        {
-            throw new DomainException(messageKey, args);
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using CommunityPartner.Web.Platform.Web;
+using static CommunityPartner.Web.Platform.Web.DomainException;
 
 namespace CommunityPartner.Web.Modules.Roadshows;
 
@@ -173,14 +174,6 @@ public sealed class Roadshow
         Capacity = draft.Capacity;
         ScoringOpensAt = draft.ScoringOpensAt;
         ScoringClosesAt = draft.ScoringClosesAt;
-    }
-
-    private static void Require(bool condition, string messageKey, params object[] args)
-    {
-        if (!condition)
-        {
-            throw new DomainException(messageKey, args);
-        }
     }
 }
 

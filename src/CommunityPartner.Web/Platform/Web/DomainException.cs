@@ -28,4 +28,13 @@ public sealed class DomainException : Exception
     public string MessageKey { get; } = "";
 
     public IReadOnlyList<object> Args { get; } = [];
+
+    /// <summary>The guard entities use for their moves: refuses with <paramref name="messageKey"/> unless <paramref name="condition"/> holds.</summary>
+    public static void Require(bool condition, string messageKey, params object[] args)
+    {
+        if (!condition)
+        {
+            throw new DomainException(messageKey, args);
+        }
+    }
 }
