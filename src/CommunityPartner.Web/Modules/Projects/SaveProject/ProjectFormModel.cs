@@ -115,24 +115,14 @@ public abstract class ProjectFormModel(ICommunityDirectory communities, INeedLin
     /// <summary>Maps the handler's errors onto the form; ask-line errors land on their row.</summary>
     protected void AddErrors<T>(Result<T> result)
     {
-        if (result.Kind != ResultKind.Invalid)
-        {
-            ModelState.AddResult(result, text);
-            return;
-        }
-
-        // Ask lines were sent without the blank rows, so their indexes are those of the filled rows.
+        // Ask lines were sent without the blank rows, so the handler's indexes are those of the filled rows.
         var filled = Input.Asks.Select((a, i) => (a, i)).Where(x => !x.a.IsBlank).Select(x => x.i).ToList();
-        foreach (var error in result.Errors.Items)
+        ModelState.AddResult(result, text, field: name =>
         {
-            var field = error.Field;
-            if (field.StartsWith("asks[", StringComparison.Ordinal) && int.TryParse(field[5..field.IndexOf(']', StringComparison.Ordinal)], out var index) && index < filled.Count)
-            {
-                field = $"Asks[{filled[index]}]{field[(field.IndexOf(']', StringComparison.Ordinal) + 1)..]}";
-            }
-
-            var key = field.Length == 0 ? "" : $"Input.{char.ToUpperInvariant(field[0])}{field[1..]}";
-            ModelState.AddModelError(key, text[error.MessageKey, error.Args]);
-        }
+            var close = name.IndexOf(']', StringComparison.Ordinal);
+            return name.StartsWith("asks[", StringComparison.Ordinal) && int.TryParse(name[5..close], out var index) && index < filled.Count
+                ? $"Asks[{filled[index]}]{name[(close + 1)..]}"
+                : name;
+        });
     }
 }

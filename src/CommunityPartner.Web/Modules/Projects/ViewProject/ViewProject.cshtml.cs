@@ -89,18 +89,7 @@ public sealed class ViewProjectModel(ProjectReader reader, IStringLocalizer<Shar
             return Redirect($"/projects/{id}");
         }
 
-        if (result.Kind == ResultKind.Invalid)
-        {
-            foreach (var error in result.Errors.Items)
-            {
-                var field = rename?.Invoke(error.Field) ?? error.Field;
-                ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{char.ToUpperInvariant(field[0])}{field[1..]}", text[error.MessageKey, error.Args]);
-            }
-        }
-        else
-        {
-            ModelState.AddResult(result, text);
-        }
+        ModelState.AddResult(result, text, field: rename);
 
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

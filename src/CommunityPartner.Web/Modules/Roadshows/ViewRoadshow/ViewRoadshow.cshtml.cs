@@ -79,18 +79,7 @@ public sealed class ViewRoadshowModel(
             return Redirect($"/roadshows/{id}{anchor}");
         }
 
-        if (result.Kind == ResultKind.Invalid)
-        {
-            foreach (var error in result.Errors.Items)
-            {
-                var name = error.Field.Length == 0 ? "" : char.ToUpperInvariant(error.Field[0]) + error.Field[1..];
-                ModelState.AddModelError(prefix.Length == 0 || name.Length == 0 ? name : $"{prefix}.{name}", text[error.MessageKey, error.Args]);
-            }
-        }
-        else
-        {
-            ModelState.AddModelError("", text[result.MessageKey ?? "操作与当前状态冲突", result.Args]);
-        }
+        ModelState.AddResult(result, text, prefix);
 
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
