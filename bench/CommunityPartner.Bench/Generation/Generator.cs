@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using CommunityPartner.Web.Modules.Communities.Contracts;
+using CommunityPartner.Web.Modules.Needs;
+using CommunityPartner.Web.Modules.Needs.ListNeeds;
+using CommunityPartner.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityPartner.Bench.Generation;
+
+/// <summary>
+/// Fills a database with <c>size</c> needs over three years, on top of the app's migrations and demo seed. Needs are
+/// raised in time order, in batches, and written with everything the app stores with them: events, ratings and
+/// search-index entries.
+/// </summary>
+public static class Generator
+{
+    public const int Seed = 20261128;
+    private const int BatchSize = 5000;
+
+    public static async Task GenerateAsync(IServiceProvider services, BenchOptions options)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var communities = await scope.ServiceProvider.GetRequiredService<ICommunityDirectory>().ListAsync(CancellationToken.None);
+        var categories = await db.Set<NeedCategory>().AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync();
+        var end = DateTime.UtcNow;
+        var start = end.AddYears(-3);
+        var factory = new NeedFactory(communities, categories, end, Seed);
+        var random = new Random(Seed + 1);
+
+        BulkTable needs = BulkTable.For<Need>(db), events = BulkTable.For<NeedEvent>(db),
+            ratings = BulkTable.For<NeedRating>(db), grams = BulkTable.For<NeedSearchGram>(db);
+        await using IBulkSink sink = options.Provider == DatabaseProvider.Sqlite
+            ? new SqliteSink(options.ConnectionString)
+            : new PostgresSink(options.ConnectionString);
+        var clock = Stopwatch.StartNew();
+        await sink.BeginAsync([needs, events, ratings, grams]);
+        long gramCount = 0, eventCount = 0;
+        for (var done = 0; done < options.Size; done += BatchSize)
+        {
+            factory.NewBatch();
+            var batch = new List<Need>(BatchSize);
+            for (var i = done; i < Math.Min(done + BatchSize, options.Size); i++)
+            {
+                // Evenly spread over the span, in raise order, at a random instant within each need's slot.
+                var at = start.AddTicks((long)((end - start).Ticks * ((i + random.NextDouble()) / options.Size)));
+                batch.Add(factory.Make(at));
+            }
+
+            await sink.WriteAsync(needs, batch);
+            await sink.WriteAsync(events, [.. batch.SelectMany(n => n.Events)]);
+            await sink.WriteAsync(ratings, [.. batch.SelectMany(n => n.Ratings)]);
+            var batchGrams = batch.SelectMany(n => n.SearchGrams).ToList();
+            await sink.WriteAsync(grams, batchGrams);
+            await sink.FlushAsync();
+            gramCount += batchGrams.Count;
+            eventCount += batch.Sum(n => n.Events.Count);
+            if ((done + BatchSize) % 100_000 == 0)
+            {
+                Console.WriteLine($"  {done + BatchSize:N0} needs, {eventCount:N0} events, {gramCount:N0} search grams, {clock.Elapsed:mm\\:ss}");
+            }
+        }
+
+        Console.WriteLine($"  rows written in {clock.Elapsed:mm\\:ss}; rebuilding indexes");
+        await sink.FinishAsync();
+        Console.WriteLine($"Generated {options.Size:N0} needs, {eventCount:N0} events, {gramCount:N0} search grams in {clock.Elapsed:mm\\:ss}.");
+    }
+}
