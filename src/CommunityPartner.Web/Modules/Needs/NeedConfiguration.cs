@@ -7,7 +7,17 @@ public sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
 {
     public void Configure(EntityTypeBuilder<Need> builder)
     {
-        builder.ToTable("needs_needs");
+        builder.ToTable("needs_needs", t =>
+        {
+            // The status counts' triggers (ListNeeds/NeedStatusCount). SQLite cannot combine AFTER triggers with the
+            // RETURNING clause EF would otherwise use to save this table.
+            foreach (var trigger in ListNeeds.NeedStatusCountConfiguration.Triggers)
+            {
+                t.HasTrigger(trigger);
+            }
+
+            t.UseSqlReturningClause(false);
+        });
         builder.Property(x => x.Title).HasMaxLength(Need.TitleMax);
         builder.Property(x => x.Description).HasMaxLength(Need.DescriptionMax);
         builder.Property(x => x.Address).HasMaxLength(Need.AddressMax);

@@ -26,7 +26,7 @@ public sealed class ListNeedsModel(NeedSearch search, ICommunityDirectory commun
 
     public NeedListPage Results { get; private set; } = new([], null);
 
-    public IReadOnlyDictionary<NeedStatus, int> Counts { get; private set; } = new Dictionary<NeedStatus, int>();
+    public NeedCounts Counts { get; private set; } = new(new Dictionary<NeedStatus, int>(), AtLeast: false);
 
     public IReadOnlyList<CommunityInfo> Communities { get; private set; } = [];
 

@@ -13,7 +13,8 @@ public static class ListNeedsEndpoint
         Guid Id, string Community, string Category, string Title, string Address, string Status,
         DateTime SubmittedAt, bool Overdue, int SupportCount);
 
-    public sealed record NeedListDto(IReadOnlyList<NeedSummaryDto> Items, string? NextCursor, IReadOnlyDictionary<string, int> Counts);
+    /// <param name="CountsAtLeast">True when a search had more candidates than are counted: each count is a lower bound.</param>
+    public sealed record NeedListDto(IReadOnlyList<NeedSummaryDto> Items, string? NextCursor, IReadOnlyDictionary<string, int> Counts, bool CountsAtLeast);
 
     public sealed record SimilarNeedDto(Guid Id, string Title, string Status, int SupportCount);
 
@@ -48,7 +49,8 @@ public static class ListNeedsEndpoint
                 [.. page.Items.Select(n => new NeedSummaryDto(n.Id, names.Communities.GetValueOrDefault(n.CommunityId, ""), names.Categories.GetValueOrDefault(n.CategoryId, ""),
                     n.Title, n.Address, NeedText.StatusCode(n.Status), n.SubmittedAt, NeedFilter.IsOverdue(n, now), n.SupportCount))],
                 page.NextCursor,
-                Enum.GetValues<NeedStatus>().ToDictionary(NeedText.StatusCode, s => counts.GetValueOrDefault(s))));
+                Enum.GetValues<NeedStatus>().ToDictionary(NeedText.StatusCode, s => counts[s]),
+                counts.AtLeast));
         })
         .WithName("ListNeeds")
         .WithSummary("The public problem list: filter by community code, status, category code; search q; keyset pages (cursor).")
