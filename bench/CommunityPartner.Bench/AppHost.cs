@@ -15,7 +15,7 @@ namespace CommunityPartner.Bench;
 /// </summary>
 public static class AppHost
 {
-    public static WebApplication Build(BenchOptions options, PlanCapture? capture = null)
+    public static WebApplication Build(DatabaseProvider provider, string connectionString, PlanCapture? capture = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -24,8 +24,8 @@ public static class AppHost
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = options.Provider.ToString(),
-            ["Database:ConnectionString"] = options.ConnectionString,
+            ["Database:Provider"] = provider.ToString(),
+            ["Database:ConnectionString"] = connectionString,
             ["Database:MigrateOnStart"] = "false",
             ["Database:SeedDemoOnStart"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -36,7 +36,7 @@ public static class AppHost
         if (capture is not null)
         {
             // Only adds the plan-capturing interceptor; the app's own provider configuration stays as it is.
-            if (options.Provider == DatabaseProvider.Sqlite)
+            if (provider == DatabaseProvider.Sqlite)
             {
                 builder.Services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(capture));
             }

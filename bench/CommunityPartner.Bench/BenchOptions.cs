@@ -1,11 +1,17 @@
+using System.Globalization;
 using CommunityPartner.Web.Platform.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace CommunityPartner.Bench;
 
-/// <summary>The command line: <c>needs|generate|drop --provider sqlite|postgres --size N [--regenerate] [--seconds S]</c>.</summary>
-public sealed record BenchOptions(string Command, DatabaseProvider Provider, int Size, bool Regenerate, double SecondsPerCase, string DataDir, string PostgresServer)
+/// <summary>
+/// The command line: <c>needs|generate|drop|report --provider sqlite|postgres --size 10000,1000000 [--regenerate]
+/// [--seconds S] [--postgres CONN] [--data DIR] [--out NAME]</c>. Several sizes are measured side by side, in turns;
+/// results go to bench/results, or bench/results/NAME.
+/// </summary>
+public sealed record BenchOptions(
+    string Command, DatabaseProvider Provider, IReadOnlyList<int> Sizes, bool Regenerate, double SecondsPerCase, string DataDir, string PostgresServer, string ResultsDir)
 {
     public const string DefaultPostgres = "Host=127.0.0.1;Port=55432;Username=postgres";
 
@@ -23,24 +29,20 @@ public sealed record BenchOptions(string Command, DatabaseProvider Provider, int
             "POSTGRES" or "POSTGRESQL" => DatabaseProvider.Postgres,
             var other => throw new ArgumentException($"Unknown provider {other}: use sqlite or postgres."),
         };
-        var size = int.Parse(Value("--size") ?? "10000", System.Globalization.CultureInfo.InvariantCulture);
-        var seconds = double.Parse(Value("--seconds") ?? "15", System.Globalization.CultureInfo.InvariantCulture);
+        var sizes = (Value("--size") ?? "10000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var seconds = double.Parse(Value("--seconds") ?? "20", CultureInfo.InvariantCulture);
         var dataDir = Value("--data") ?? Path.Combine(RepoRoot(), "bench", "data");
         var server = Value("--postgres") ?? Environment.GetEnvironmentVariable("CP_BENCH_POSTGRES") ?? DefaultPostgres;
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "needs";
-        return new BenchOptions(command, provider, size, args.Contains("--regenerate"), seconds, dataDir, server);
+        var results = Path.Combine(RepoRoot(), "bench", "results", Value("--out") ?? "");
+        return new BenchOptions(command, provider, sizes, args.Contains("--regenerate"), seconds, dataDir, server, results);
     }
 
-    /// <summary>Short size label: 10k, 1m.</summary>
-    public string SizeLabel => Measure.ResultFiles.Label(Size);
+    public static string DatabaseName(int size) => $"cp_bench_{Measure.ResultFiles.Label(size)}";
 
-    public string DatabaseName => $"cp_bench_{SizeLabel}";
-
-    public string ConnectionString => Provider == DatabaseProvider.Sqlite
-        ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDir, DatabaseName + ".db") }.ToString()
-        : new NpgsqlConnectionStringBuilder(PostgresServer) { Database = DatabaseName }.ToString();
-
-    public static string ResultsDir => Path.Combine(RepoRoot(), "bench", "results");
+    public string ConnectionString(int size) => Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDir, DatabaseName(size) + ".db") }.ToString()
+        : new NpgsqlConnectionStringBuilder(PostgresServer) { Database = DatabaseName(size) }.ToString();
 
     private static string RepoRoot()
     {

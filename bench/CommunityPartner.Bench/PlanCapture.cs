@@ -38,9 +38,15 @@ public sealed class PlanCapture(bool postgres) : DbCommandInterceptor
         var sql = command.CommandText;
         var text = new StringBuilder();
         text.AppendLine("```sql").AppendLine(sql.Trim());
-        foreach (DbParameter p in command.Parameters)
+        var parameters = command.Parameters.Cast<DbParameter>().ToList();
+        foreach (var p in parameters.Take(6))
         {
             text.AppendLine($"-- {p.ParameterName} = {Format(p.Value)}");
+        }
+
+        if (parameters.Count > 6)
+        {
+            text.AppendLine($"-- … {parameters.Count - 6} more parameters");
         }
 
         text.AppendLine("```").AppendLine("```text");
@@ -76,6 +82,7 @@ public sealed class PlanCapture(bool postgres) : DbCommandInterceptor
     {
         null or DBNull => "NULL",
         string s => $"'{s}'",
+        Array a => $"[{a.Length} values: {string.Join(", ", a.Cast<object>().Take(3))}, …]",
         DateTime d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };

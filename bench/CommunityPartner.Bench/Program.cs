@@ -2,80 +2,115 @@ using CommunityPartner.Bench;
 using CommunityPartner.Bench.Generation;
 using CommunityPartner.Bench.Measure;
 using CommunityPartner.Web.Platform.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-// needs (default): generate the database if it is not there yet, then measure the public list's queries.
-// generate: only generate. drop: delete the database. report: the 10 k / 1 M comparison table from bench/results.
+// needs (default): generate each size's database if it is not there yet, then measure the public list's queries on
+// all sizes in turns. generate: only generate. drop: delete the databases. report: the comparison table.
 var options = BenchOptions.Parse(args);
 switch (options.Command)
 {
     case "report":
-        Console.Write(await ResultFiles.ReportAsync(BenchOptions.ResultsDir));
+        Console.Write(await ResultFiles.ReportAsync(options.ResultsDir));
         return 0;
     case "drop":
-        await DropAsync(options);
+        foreach (var size in options.Sizes)
+        {
+            await DropAsync(options, size);
+        }
+
         return 0;
     case "generate" or "needs":
         break;
     default:
-        Console.Error.WriteLine("Usage: needs|generate|drop|report --provider sqlite|postgres --size N [--regenerate] [--seconds S] [--postgres CONN] [--data DIR]");
+        Console.Error.WriteLine("Usage: needs|generate|drop|report --provider sqlite|postgres --size 10000,1000000 [--regenerate] [--seconds S] [--postgres CONN] [--data DIR] [--out NAME]");
         return 2;
 }
 
-if (options.Regenerate)
+var hosts = new List<(int Size, WebApplication App, PlanCapture Capture)>();
+foreach (var size in options.Sizes)
 {
-    await DropAsync(options);
-}
-
-var capture = new PlanCapture(options.Provider == DatabaseProvider.Postgres);
-await using var app = AppHost.Build(options, capture);
-Directory.CreateDirectory(options.DataDir);
-await AppHost.MigrateAndSeedAsync(app.Services);
-var existing = await AppHost.CountNeedsAsync(app.Services);
-if (existing < options.Size)
-{
-    if (existing > 100)
+    if (options.Regenerate)
     {
-        Console.Error.WriteLine($"{options.DatabaseName} holds {existing:N0} needs, fewer than {options.Size:N0}: run again with --regenerate.");
-        return 1;
+        await DropAsync(options, size);
     }
 
-    Console.WriteLine($"Generating {options.Size:N0} needs into {options.Provider} {options.DatabaseName}…");
-    await Generator.GenerateAsync(app.Services, options);
+    var capture = new PlanCapture(options.Provider == DatabaseProvider.Postgres);
+    var app = AppHost.Build(options.Provider, options.ConnectionString(size), capture);
+    Directory.CreateDirectory(options.DataDir);
+    await AppHost.MigrateAndSeedAsync(app.Services);
+    var existing = await AppHost.CountNeedsAsync(app.Services);
+    if (existing < size)
+    {
+        if (existing > 100)
+        {
+            Console.Error.WriteLine($"{BenchOptions.DatabaseName(size)} holds {existing:N0} needs, fewer than {size:N0}: run again with --regenerate.");
+            return 1;
+        }
+
+        Console.WriteLine($"Generating {size:N0} needs into {options.Provider} {BenchOptions.DatabaseName(size)}…");
+        await Generator.GenerateAsync(app.Services, options.Provider, options.ConnectionString(size), size);
+    }
+
+    await Proposal.EnsureAsync(app.Services, options.Provider);
+    hosts.Add((size, app, capture));
 }
 
-if (options.Command == "generate")
+if (options.Command == "needs")
 {
-    return 0;
+    await MeasureAsync(options, hosts);
 }
 
-var facts = await RunFacts.CollectAsync(app.Services, options);
-Console.WriteLine($"{facts.Engine}: {facts.Needs:N0} needs, {facts.Grams:N0} search grams, {facts.DatabaseBytes / 1048576.0:N0} MB");
-var harness = new Harness(app.Services, capture, TimeSpan.FromSeconds(options.SecondsPerCase));
-var results = new List<CaseResult>();
-foreach (var benchCase in await NeedCases.BuildAsync(app.Services))
+foreach (var (_, app, _) in hosts)
 {
-    var result = await harness.RunAsync(benchCase);
-    results.Add(result);
-    Console.WriteLine($"{result.Name,-36} rows {result.Rows,4}  calls {result.Iterations,4}  median {result.MedianMs,9:F2} ms  p95 {result.P95Ms,9:F2} ms");
+    await app.DisposeAsync();
 }
 
-await ResultFiles.WriteAsync(BenchOptions.ResultsDir, new RunResult(facts, results));
 return 0;
 
-static async Task DropAsync(BenchOptions options)
+static async Task MeasureAsync(BenchOptions options, List<(int Size, WebApplication App, PlanCapture Capture)> hosts)
+{
+    var lanes = new List<Lane>();
+    var facts = new List<RunFacts>();
+    foreach (var (size, app, capture) in hosts)
+    {
+        facts.Add(await RunFacts.CollectAsync(app.Services, options.Provider, size));
+        Console.WriteLine($"{facts[^1].Engine}: {facts[^1].Needs:N0} needs, {facts[^1].Grams:N0} search grams, {facts[^1].DatabaseBytes / 1048576.0:N0} MB");
+        lanes.Add(new Lane(app.Services, capture, await NeedCases.BuildAsync(app.Services)));
+    }
+
+    var harness = new Harness(TimeSpan.FromSeconds(options.SecondsPerCase));
+    var results = hosts.Select(_ => new List<CaseResult>()).ToArray();
+    for (var c = 0; c < lanes[0].Cases.Count; c++)
+    {
+        var byLane = await harness.RunAsync(lanes, c);
+        Console.WriteLine(string.Join("  |  ", byLane.Select((r, l) =>
+            (l == 0 ? $"{r.Name,-38}" : "") + $"{ResultFiles.Label(hosts[l].Size),3}: median {r.MedianMs,8:F2} p95 {r.P95Ms,8:F2} ms ({r.Rows} rows, {r.Iterations} calls)")));
+        for (var l = 0; l < byLane.Count; l++)
+        {
+            results[l].Add(byLane[l]);
+        }
+    }
+
+    for (var l = 0; l < hosts.Count; l++)
+    {
+        await ResultFiles.WriteAsync(options.ResultsDir, new RunResult(facts[l], results[l]));
+    }
+}
+
+static async Task DropAsync(BenchOptions options, int size)
 {
     if (options.Provider == DatabaseProvider.Sqlite)
     {
         SqliteConnection.ClearAllPools();
-        File.Delete(new SqliteConnectionStringBuilder(options.ConnectionString).DataSource);
+        File.Delete(new SqliteConnectionStringBuilder(options.ConnectionString(size)).DataSource);
         return;
     }
 
     await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(options.PostgresServer) { Database = "postgres" }.ToString());
     await connection.OpenAsync();
     await using var command = connection.CreateCommand();
-    command.CommandText = $"DROP DATABASE IF EXISTS \"{options.DatabaseName}\" WITH (FORCE)";
+    command.CommandText = $"DROP DATABASE IF EXISTS \"{BenchOptions.DatabaseName(size)}\" WITH (FORCE)";
     await command.ExecuteNonQueryAsync();
 }

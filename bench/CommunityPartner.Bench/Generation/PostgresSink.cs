@@ -4,14 +4,15 @@ using NpgsqlTypes;
 namespace CommunityPartner.Bench.Generation;
 
 /// <summary>
-/// Binary COPY per table and batch. Secondary indexes are dropped for the load and re-created from their original
-/// definitions; foreign-key triggers are skipped for this session (session_replication_role = replica) because every
-/// row is generated together with the need it points to. Primary keys stay on.
+/// Binary COPY per table and batch. Secondary indexes, and primary keys no foreign key points to (the search grams'),
+/// are dropped for the load and re-created from their original definitions; foreign-key triggers are skipped for this
+/// session (session_replication_role = replica) because every row is generated together with the need it points to.
 /// </summary>
 public sealed class PostgresSink(string connectionString) : IBulkSink
 {
     private readonly NpgsqlConnection _connection = new(connectionString);
     private readonly List<(string Name, string Sql)> _indexes = [];
+    private readonly List<(string Table, string Name, string Definition)> _keys = [];
 
     public async Task BeginAsync(IReadOnlyList<BulkTable> tables)
     {
@@ -32,9 +33,29 @@ public sealed class PostgresSink(string connectionString) : IBulkSink
             }
         }
 
+        await using (var list = _connection.CreateCommand())
+        {
+            list.CommandText = """
+                SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c
+                WHERE c.contype = 'p' AND c.conrelid::regclass::text = ANY(@tables)
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = c.conrelid)
+                """;
+            list.Parameters.AddWithValue("tables", tables.Select(t => t.Name).ToArray());
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                _keys.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
         foreach (var (name, _) in _indexes)
         {
             await ExecuteAsync($"DROP INDEX \"{name}\"");
+        }
+
+        foreach (var (table, name, _) in _keys)
+        {
+            await ExecuteAsync($"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"");
         }
     }
 
@@ -58,6 +79,12 @@ public sealed class PostgresSink(string connectionString) : IBulkSink
 
     public async Task FinishAsync()
     {
+        foreach (var (table, name, definition) in _keys)
+        {
+            Console.WriteLine($"  key {name}");
+            await ExecuteAsync($"ALTER TABLE {table} ADD CONSTRAINT \"{name}\" {definition}");
+        }
+
         foreach (var (name, sql) in _indexes)
         {
             Console.WriteLine($"  index {name}");

@@ -38,6 +38,7 @@ public static class NeedCases
             Page("search A栋 (mixed)", all, "A栋"),
             Page("search 停车 + community", community, "停车"),
             Page("search A栋 漏水 (two terms)", all, "A栋 漏水"),
+            Page("search 停车 养老 (no need has both)", all, "停车 养老"),
             new("counts: all", s => CountAsync(s, all, null)),
             new("counts: community", s => CountAsync(s, community, null)),
             new("counts: search 停车", s => CountAsync(s, all, "停车")),
@@ -60,7 +61,7 @@ public static class NeedCases
         (await search.PageAsync(new NeedListQuery(f.CommunityId, f.Status, f.CategoryId, q, cursor, PageSize), CancellationToken.None)).Items.Count;
 
     private static async Task<int> CountAsync(NeedSearch search, NeedFilter f, string? q) =>
-        (await search.CountsAsync(f.CommunityId, f.CategoryId, q, CancellationToken.None)).Values.Sum();
+        (await search.CountsAsync(f.CommunityId, f.CategoryId, q, CancellationToken.None)).Total;
 
     private static async Task<NeedFilter> FilterAsync(IServiceProvider services, string? community, string? status, string? category)
     {

@@ -10,13 +10,13 @@ namespace CommunityPartner.Bench.Measure;
 public sealed record RunFacts(
     string Provider, int Size, long Needs, long Grams, long DatabaseBytes, string Engine, string Os, string Cpu, int Cores, string Runtime, DateTime At)
 {
-    public static async Task<RunFacts> CollectAsync(IServiceProvider services, BenchOptions options)
+    public static async Task<RunFacts> CollectAsync(IServiceProvider services, DatabaseProvider provider, int size)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        var postgres = options.Provider == DatabaseProvider.Postgres;
+        var postgres = provider == DatabaseProvider.Postgres;
         var engine = postgres ? "PostgreSQL " + await ScalarAsync(connection, "SHOW server_version") : "SQLite " + await ScalarAsync(connection, "SELECT sqlite_version()");
         var bytes = postgres
             ? Convert.ToInt64(await ScalarAsync(connection, "SELECT pg_database_size(current_database())"), System.Globalization.CultureInfo.InvariantCulture)
@@ -27,7 +27,7 @@ public sealed record RunFacts(
         var cpu = File.Exists("/proc/cpuinfo")
             ? (await File.ReadAllLinesAsync("/proc/cpuinfo")).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
             : "?";
-        return new RunFacts(options.Provider.ToString(), options.Size, needs, grams, bytes, engine, RuntimeInformation.OSDescription + debian, cpu,
+        return new RunFacts(provider.ToString(), size, needs, grams, bytes, engine, RuntimeInformation.OSDescription + debian, cpu,
             Environment.ProcessorCount, RuntimeInformation.FrameworkDescription, DateTime.UtcNow);
     }
 
