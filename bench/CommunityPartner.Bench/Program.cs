@@ -53,7 +53,7 @@ foreach (var size in options.Sizes)
         await Generator.GenerateAsync(app.Services, options.Provider, options.ConnectionString(size), size);
     }
 
-    await Proposal.EnsureAsync(app.Services, options.Provider);
+    await CountsCheck.EnsureAsync(app.Services);
     hosts.Add((size, app, capture));
 }
 

@@ -27,6 +27,18 @@ public sealed partial class NeedSearch
     public async Task<NeedCounts> CountsAsync(Guid? communityId, Guid? categoryId, string? q, CancellationToken ct)
     {
         var anchor = await AnchorGramAsync(q, ct);
+        if (anchor is null && Terms(q).Count > 0)
+        {
+            // Terms the index has no pairs for (punctuation such as "%"): the page reads the table itself, and so do
+            // the counts, up to the same cap.
+            var matches = Filter(communityId, null, categoryId, q);
+            var found = await matches.OrderByDescending(n => n.SubmittedAt).ThenByDescending(n => n.Id).Take(SearchCountCap)
+                .GroupBy(n => n.Status)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+            return new NeedCounts(found, AtLeast: await matches.Skip(SearchCountCap).AnyAsync(ct));
+        }
+
         if (anchor is null)
         {
             var totals = db.Set<NeedStatusCount>().AsNoTracking();

@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using CommunityPartner.Tests.Infrastructure;
 using CommunityPartner.Tests.Modules.Accounts;
+using CommunityPartner.Web.Modules.Needs;
+using CommunityPartner.Web.Modules.Needs.ListNeeds;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartner.Tests.Modules.Needs.ListNeeds;
 
@@ -97,6 +100,46 @@ public abstract class ListNeedsApiTests(AppFactory factory)
         var times = pages.SelectMany(p => p.GetProperty("items").EnumerateArray()).Select(i => i.GetProperty("submittedAt").GetDateTime()).ToList();
         Assert.Equal(times.OrderDescending(), times);
         Assert.All(pages, p => Assert.Equal(7, p.GetProperty("counts").GetProperty("submitted").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task List_FiveNeedsRaisedAtTheSameInstant_PagesByTwoWithoutGapsOrDuplicates(bool search)
+    {
+        var community = await factory.Data.CommunityAsync();
+        var resident = await factory.Data.ApiClientAsync(await factory.Data.UserAsync(community));
+        var term = "t" + Guid.NewGuid().ToString("N")[..7];
+        var raised = new List<Guid>();
+        for (var i = 1; i <= 5; i++)
+        {
+            raised.Add(await NeedFactory.RaiseAsync(resident, community, $"{term} 同一时刻 {i}"));
+        }
+
+        // The cursor is (submitted, id): with one instant for all five, only the id tells the pages apart.
+        var instant = new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc);
+        await new NeedsTestData(factory).QueryAsync(async db =>
+        {
+            await db.Set<Need>().Where(n => raised.Contains(n.Id)).ExecuteUpdateAsync(u => u.SetProperty(n => n.SubmittedAt, instant));
+            return await db.Set<NeedSearchGram>().Where(g => raised.Contains(g.NeedId)).ExecuteUpdateAsync(u => u.SetProperty(g => g.SubmittedAt, instant));
+        });
+
+        var client = await factory.Data.ApiClientAsync(null);
+        var filter = $"community={community.Code}&limit=2" + (search ? $"&q={term}" : "");
+        var seen = new List<Guid>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await ListAsync(client, filter + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            seen.AddRange(Ids(page));
+            cursor = page.GetProperty("nextCursor").GetString();
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(raised.OrderByDescending(id => id.ToString("N"), StringComparer.Ordinal), seen);
     }
 
     [Fact]

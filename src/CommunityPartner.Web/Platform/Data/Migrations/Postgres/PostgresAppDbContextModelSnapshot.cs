@@ -121,6 +121,25 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("needs_search_grams", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.ListNeeds.NeedStatusCount", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommunityId", "CategoryId", "Status");
+
+                    b.ToTable("needs_status_counts", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Need", b =>
                 {
                     b.Property<Guid>("Id")
@@ -235,7 +254,16 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("CommunityId", "Status", "SubmittedAt", "Id");
 
-                    b.ToTable("needs_needs", (string)null);
+                    b.ToTable("needs_needs", null, t =>
+                        {
+                            t.HasTrigger("needs_status_counts_delete");
+
+                            t.HasTrigger("needs_status_counts_insert");
+
+                            t.HasTrigger("needs_status_counts_update");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedCategory", b =>

@@ -116,6 +116,25 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("needs_search_grams", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.ListNeeds.NeedStatusCount", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "CategoryId", "Status");
+
+                    b.ToTable("needs_status_counts", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Need", b =>
                 {
                     b.Property<Guid>("Id")
@@ -230,7 +249,16 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("CommunityId", "Status", "SubmittedAt", "Id");
 
-                    b.ToTable("needs_needs", (string)null);
+                    b.ToTable("needs_needs", null, t =>
+                        {
+                            t.HasTrigger("needs_status_counts_delete");
+
+                            t.HasTrigger("needs_status_counts_insert");
+
+                            t.HasTrigger("needs_status_counts_update");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedCategory", b =>
