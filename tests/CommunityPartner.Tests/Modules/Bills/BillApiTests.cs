@@ -4,7 +4,6 @@ using System.Text.Json;
 using CommunityPartner.Tests.Infrastructure;
 using CommunityPartner.Tests.Modules.Accounts;
 using CommunityPartner.Web.Modules.Bills;
-using CommunityPartner.Web.Modules.Needs;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartner.Tests.Modules.Bills;
@@ -16,14 +15,14 @@ namespace CommunityPartner.Tests.Modules.Bills;
 /// </summary>
 public abstract class BillApiTests(AppFactory factory)
 {
-    private const string Period = "2025-Q2";
-    private static readonly DateTime QuarterStart = new(2025, 3, 31, 16, 0, 0, DateTimeKind.Utc);
+    private const string Period = BillsTestData.Period;
     private readonly NeedsTestData _needs = new(factory);
+    private readonly BillsTestData _bills = new(factory);
 
     [Fact]
     public async Task Draft_HandMadeQuarter_FiguresFollowTheRulesAndEachEqualsItsRecords()
     {
-        var (actors, built) = await QuarterAsync();
+        var (actors, built) = await _bills.QuarterAsync();
 
         var draft = await GetJsonAsync(actors.StaffClient, $"/api/v1/bills/draft?community={actors.Community.Code}&period={Period}");
 
@@ -62,7 +61,7 @@ public abstract class BillApiTests(AppFactory factory)
     [Fact]
     public async Task Publish_ThenRecordsChange_PublishedVersionStaysAndACorrectionShowsWhatChanged()
     {
-        var (actors, built) = await QuarterAsync();
+        var (actors, built) = await _bills.QuarterAsync();
         var anonymous = await factory.Data.ApiClientAsync(null);
         var bill = $"/api/v1/bills?community={actors.Community.Code}&period={Period}";
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(bill)).StatusCode);
@@ -108,7 +107,7 @@ public abstract class BillApiTests(AppFactory factory)
     [Fact]
     public async Task Publish_FiveAtOnce_OneVersionOthersRefused()
     {
-        var (actors, _) = await QuarterAsync();
+        var (actors, _) = await _bills.QuarterAsync();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => PublishAsync(actors.StaffClient, actors.Community.Code, null)));
 
@@ -125,7 +124,7 @@ public abstract class BillApiTests(AppFactory factory)
     [InlineData("representative", HttpStatusCode.Forbidden)]
     public async Task DraftAndPublish_ByOutsider_RefusedAndNothingStored(string who, HttpStatusCode expected)
     {
-        var (actors, _) = await QuarterAsync();
+        var (actors, _) = await _bills.QuarterAsync();
         var client = who switch
         {
             "anonymous" => await factory.Data.ApiClientAsync(null),
@@ -143,7 +142,7 @@ public abstract class BillApiTests(AppFactory factory)
     [Fact]
     public async Task DistrictBill_StaffRefusedAdminPublishes()
     {
-        var (actors, _) = await QuarterAsync();
+        var (actors, _) = await _bills.QuarterAsync();
         var admin = await factory.Data.ApiClientAsync(await factory.Data.AdminAsync());
 
         Assert.Equal(HttpStatusCode.Forbidden, (await PublishAsync(actors.StaffClient, "district", null)).StatusCode);
@@ -186,10 +185,21 @@ public abstract class BillApiTests(AppFactory factory)
         Assert.Equal(0, await CountVersionsAsync(actors.Community.Id));
     }
 
+    [Theory]
+    [InlineData("period=2025-Q5", "账期应写成 2025、2025-Q2 或 2025-06 这样的格式")]
+    [InlineData("community=no-such-community&period=2025-Q2", "没有这个社区")]
+    public async Task Page_BadScope_SaysWhatIsWrongAndShowsNoFigures(string query, string message)
+    {
+        var page = await Html.GetAsync(factory.CreateClient(), $"/bills?{query}");
+
+        Assert.Contains(message, page.QuerySelector("main .alert[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("a.bill-count"));
+    }
+
     [Fact]
     public async Task Pages_PublishedBillPublicDraftForStaffOnly_EachFigureLinksToAListOfThatLength()
     {
-        var (actors, _) = await QuarterAsync();
+        var (actors, _) = await _bills.QuarterAsync();
         var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var draftUrl = $"/bills/draft?community={actors.Community.Code}&period={Period}";
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync(draftUrl)).StatusCode);
@@ -213,47 +223,6 @@ public abstract class BillApiTests(AppFactory factory)
         }
 
         Assert.DoesNotContain(actors.Raiser.Phone, bill.Body!.InnerHtml, StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// In a fresh community: a need answered on time (merged-into target), one resolved and rated satisfied, one
-    /// declined, one merged as a duplicate, one resolved then reopened by 不满意, one never answered — all moved into
-    /// 2025-Q2 with every time shifted alike.
-    /// </summary>
-    private async Task<(NeedActors Actors, Dictionary<string, Guid> Built)> QuarterAsync()
-    {
-        var actors = await _needs.ActorsAsync();
-        var built = new Dictionary<string, Guid>
-        {
-            ["responded"] = await NeedsTestData.NeedAsync(actors, NeedStatus.Responded),
-            ["satisfied"] = await NeedsTestData.NeedAsync(actors, NeedStatus.Rated),
-            ["rejected"] = await NeedsTestData.NeedAsync(actors, NeedStatus.Rejected),
-            ["reopened"] = await NeedsTestData.NeedAsync(actors, NeedStatus.Resolved),
-            ["waiting"] = await NeedsTestData.RaiseAsync(actors.RaiserClient, actors.Community),
-        };
-        built["merged"] = await NeedsTestData.RaiseAsync(actors.RaiserClient, actors.Community);
-        await NeedsTestData.MergeAsync(actors.StaffClient, built["merged"], built["responded"]);
-        await NeedsTestData.RateAsync(actors.RaiserClient, built["reopened"], "dissatisfied", "没有修好");
-
-        await _needs.QueryAsync(async db =>
-        {
-            var needs = await db.Set<Need>().Where(n => n.CommunityId == actors.Community.Id).ToListAsync();
-            var shift = needs.Min(n => n.SubmittedAt) - QuarterStart.AddDays(10);
-            foreach (var n in needs)
-            {
-                await db.Set<Need>().Where(x => x.Id == n.Id).ExecuteUpdateAsync(u => u
-                    .SetProperty(x => x.SubmittedAt, n.SubmittedAt - shift)
-                    .SetProperty(x => x.RespondBy, n.RespondBy - shift)
-                    .SetProperty(x => x.ResolveBy, n.ResolveBy - shift)
-                    .SetProperty(x => x.FirstRespondedAt, n.FirstRespondedAt - shift)
-                    .SetProperty(x => x.FirstResolvedAt, n.FirstResolvedAt - shift)
-                    .SetProperty(x => x.ResolvedAt, n.ResolvedAt - shift)
-                    .SetProperty(x => x.ClosedAt, n.ClosedAt - shift));
-            }
-
-            return needs.Count;
-        });
-        return (actors, built);
     }
 
     private static Task<HttpResponseMessage> PublishAsync(HttpClient client, string community, string? note) =>
