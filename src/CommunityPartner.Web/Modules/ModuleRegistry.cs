@@ -1,4 +1,5 @@
 using CommunityPartner.Web.Modules.Accounts;
+using CommunityPartner.Web.Modules.Bills;
 using CommunityPartner.Web.Modules.Communities;
 using CommunityPartner.Web.Modules.Needs;
 using CommunityPartner.Web.Modules.Notifications;
@@ -20,6 +21,7 @@ public static class ModuleRegistry
         services.AddProjects();
         services.AddRoadshows();
         services.AddPartners();
+        services.AddBills();
         return services;
     }
 
@@ -33,6 +35,7 @@ public static class ModuleRegistry
         api.MapProjectsApi();
         api.MapRoadshowsApi();
         api.MapPartnersApi();
+        api.MapBillsApi();
         app.MapCommunitiesPages();
         app.MapNeedsPages();
         app.MapProjectsPages();

@@ -28,6 +28,19 @@ internal sealed class ProjectCatalog(AppDbContext db) : IProjectCatalog
         return [.. projects.Select(Brief)];
     }
 
+    public async Task<IReadOnlyList<ProjectFact>> FactsAsync(Guid? communityId, CancellationToken ct)
+    {
+        var query = db.Set<Project>().AsNoTracking().Where(p => p.Status != ProjectStatus.Draft && p.PublishedAt != null);
+        if (communityId is { } c)
+        {
+            query = query.Where(p => p.CommunityId == c);
+        }
+
+        var projects = await query.OrderByDescending(p => p.CompletedAt).ThenBy(p => p.Id).ToListAsync(ct);
+        return [.. projects.Select(p => new ProjectFact(
+            p.Id, p.CommunityId, p.Title, ProjectText.StatusCode(p.Status), ProjectText.StatusKey(p.Status), p.CompletedAt, p.OperatingSince, p.Status == ProjectStatus.Operating))];
+    }
+
     internal static ProjectBrief Brief(Project p) =>
         new(p.Id, p.CommunityId, p.Title, p.Summary, ProjectText.StatusCode(p.Status), ProjectText.StatusKey(p.Status), p.IsPublic, p.CoverPhotoId);
 }

@@ -1,0 +1,165 @@
+using CommunityPartner.Web.Modules.Bills.PublishBill;
+using CommunityPartner.Web.Platform.Auth;
+using CommunityPartner.Web.Platform.Localization;
+using CommunityPartner.Web.Platform.Web;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityPartner.Web.Modules.Bills;
+
+public static class BillEndpoints
+{
+    /// <summary>A figure: its count and where to open the records it counts.</summary>
+    public sealed record FigureDto(string Code, string Label, int Count, string Records);
+
+    /// <summary>A share in percent (one decimal); null when there is nothing to divide by.</summary>
+    public sealed record RateDto(decimal? Percent, int Numerator, int Denominator);
+
+    /// <param name="Version">The published version shown; null for live (draft) figures.</param>
+    /// <param name="ContentHash">SHA-256 of the frozen figures and record ids; null for live figures.</param>
+    public sealed record BillDto(
+        string Community,
+        string CommunityName,
+        string Period,
+        DateTime PeriodStart,
+        DateTime PeriodEnd,
+        int? Version,
+        DateTime? PublishedAt,
+        string? ContentHash,
+        string? Note,
+        IReadOnlyList<FigureDto> Figures,
+        RateDto ResponseRate,
+        RateDto ResolutionRate,
+        RateDto SatisfactionRate,
+        double? MedianResponseHours,
+        double? MedianResolutionHours,
+        IReadOnlyList<int> Versions);
+
+    public sealed record RecordDto(Guid Id, string Title, string Status, string Link);
+
+    public sealed record RecordsDto(string Figure, int Count, int? Version, IReadOnlyList<RecordDto> Items);
+
+    public sealed record PublishRequest(string? Community, string? Period, string? Note);
+
+    public static RouteGroupBuilder MapBillsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/bills", async (string? community, string? period, int? version, BillReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        {
+            var result = await reader.ReadPublishedAsync(community, period, version, ct);
+            if (result.IsOk && result.Value!.Shown is null)
+            {
+                return ApiResults.Problem(StatusCodes.Status404NotFound, text["这一期账单尚未发布"]);
+            }
+
+            return ApiResults.From(result, text, bill => TypedResults.Ok(Published(bill, text)));
+        })
+        .WithName("GetBill")
+        .WithSummary("A published happiness bill: community code (empty or 'district' for the district) and period (2025, 2025-Q2, 2025-06; default: the last closed quarter). The latest version unless version= is given.")
+        .WithTags("Bills")
+        .Produces<BillDto>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/bills/draft", async (string? community, string? period, HttpContext http, BillReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            ApiResults.From(await reader.ReadDraftAsync(http.User, community, period, ct), text, sheet => TypedResults.Ok(Live(sheet, text))))
+        .RequireAuthorization(Policies.SignedIn)
+        .WithName("GetDraftBill")
+        .WithSummary("The live figures of a bill before publication: staff of the community and the district admin only.")
+        .WithTags("Bills")
+        .Produces<BillDto>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/bills/records", async (string? community, string? period, string? figure, int? version, HttpContext http, BillReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            ApiResults.From(await reader.RecordsAsync(http.User, community, period, figure, version, ct), text, records => TypedResults.Ok(Records(records))))
+        .WithName("GetBillRecords")
+        .WithSummary("The records one figure counts: with version= the ids frozen in that published version (public); without, the live ones (staff only). Their number is the figure.")
+        .WithTags("Bills")
+        .Produces<RecordsDto>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/bills/publish", async (PublishRequest input, HttpContext http, PublishBillHandler handler, BillReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        {
+            var result = await handler.PublishAsync(http.User, input.Community, input.Period, input.Note, ct);
+            if (!result.IsOk)
+            {
+                return ApiResults.From(result, text, _ => TypedResults.Ok());
+            }
+
+            var published = await reader.ReadPublishedAsync(input.Community, input.Period, result.Value!.Number, ct);
+            var scope = string.IsNullOrWhiteSpace(input.Community) ? BillVersion.DistrictScope : input.Community.Trim();
+            return TypedResults.Created($"/api/v1/bills?community={scope}&period={result.Value.PeriodCode}&version={result.Value.Number}", Published(published.Value!, text));
+        })
+        .RequireAuthorization(Policies.SignedIn)
+        .WithName("PublishBill")
+        .WithSummary("Freeze the live figures of a closed period as the bill's next version. A correction (any version after the first) needs a note and must differ from the latest.")
+        .WithTags("Bills")
+        .Produces<BillDto>(StatusCodes.Status201Created)
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
+    }
+
+    public static string RecordsLink(string scope, BillPeriod period, BillFigure figure, int? version, bool api = false) =>
+        $"{(api ? "/api/v1" : "")}/bills/records?community={Uri.EscapeDataString(scope)}&period={period.Code}&figure={BillText.Code(figure)}" + (version is { } v ? $"&version={v}" : "");
+
+    private static BillDto Live(BillSheet sheet, IStringLocalizer<SharedResource> text)
+    {
+        var scope = sheet.Community?.Code ?? BillVersion.DistrictScope;
+        return new(
+            scope,
+            sheet.Community?.DisplayName ?? text["全区"],
+            sheet.Period.Code,
+            sheet.Period.StartUtc,
+            sheet.Period.EndUtc,
+            null,
+            null,
+            null,
+            null,
+            [.. Enum.GetValues<BillFigure>().Select(f => new FigureDto(BillText.Code(f), text[BillText.LabelKey(f)], sheet.Counts[f], RecordsLink(scope, sheet.Period, f, null, api: true)))],
+            RateOf(sheet.ResponseRate),
+            RateOf(sheet.ResolutionRate),
+            RateOf(sheet.SatisfactionRate),
+            sheet.MedianResponseTime is { } r ? Math.Round(r.TotalHours, 1) : null,
+            sheet.MedianResolutionTime is { } s ? Math.Round(s.TotalHours, 1) : null,
+            []);
+    }
+
+    private static BillDto Published(PublishedBill bill, IStringLocalizer<SharedResource> text)
+    {
+        var version = bill.Shown!;
+        var figures = version.Figures;
+        var scope = bill.Community?.Code ?? BillVersion.DistrictScope;
+        return new(
+            scope,
+            bill.Community?.DisplayName ?? text["全区"],
+            bill.Period.Code,
+            bill.Period.StartUtc,
+            bill.Period.EndUtc,
+            version.Number,
+            version.PublishedAt,
+            version.ContentHash,
+            version.Note,
+            [.. Enum.GetValues<BillFigure>().Select(f => new FigureDto(BillText.Code(f), text[BillText.LabelKey(f)], figures[f], RecordsLink(scope, bill.Period, f, version.Number, api: true)))],
+            FrozenRate(figures.ResponseRate, figures[BillFigure.AnsweredOnTime], figures[BillFigure.Received]),
+            FrozenRate(figures.ResolutionRate, figures[BillFigure.Resolved], figures[BillFigure.ToResolve]),
+            FrozenRate(figures.SatisfactionRate, figures[BillFigure.Satisfied], figures[BillFigure.Rated]),
+            figures.MedianResponseHours,
+            figures.MedianResolutionHours,
+            [.. bill.Versions.Select(v => v.Number)]);
+    }
+
+    private static RecordsDto Records(BillRecords records) => new(
+        BillText.Code(records.Figure),
+        records.Count,
+        records.Version,
+        BillRules.IsAboutProjects(records.Figure)
+            ? [.. records.Projects.Select(p => new RecordDto(p.Id, p.Title, p.StatusCode, p.Link))]
+            : [.. records.Needs.Select(n => new RecordDto(n.Id, n.Title, n.StatusCode, $"/needs/{n.Id}"))]);
+
+    private static RateDto RateOf(Rate rate) => new(rate.Percent, rate.Numerator, rate.Denominator);
+
+    private static RateDto FrozenRate(decimal? percent, int numerator, int denominator) => new(percent, numerator, denominator);
+}

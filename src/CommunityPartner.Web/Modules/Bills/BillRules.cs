@@ -1,0 +1,100 @@
+using CommunityPartner.Web.Modules.Needs.Contracts;
+using CommunityPartner.Web.Modules.Projects.Contracts;
+
+namespace CommunityPartner.Web.Modules.Bills;
+
+/// <summary>A number on the bill that counts records; each opens the list of exactly those records.</summary>
+public enum BillFigure
+{
+    Received,
+    AnsweredOnTime,
+    ToResolve,
+    Resolved,
+    Rejected,
+    Merged,
+    Rated,
+    Satisfied,
+    ProjectsCompleted,
+    ProjectsOperating,
+}
+
+/// <summary>A share: <see cref="Percent"/> is null when there is nothing to divide by (shown as "—", never as 0 %).</summary>
+public sealed record Rate(int Numerator, int Denominator)
+{
+    public decimal? Percent => Denominator == 0 ? null : Math.Round(100m * Numerator / Denominator, 1, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>
+/// The one definition of every figure and rate on the happiness bill. The bill counts the needs submitted in its
+/// period and reports what has become of them when it is read (or, once published, when it was published).
+/// <list type="bullet">
+/// <item>收到诉求 (received): submitted in the period, except needs merged into another (a duplicate is counted once, in
+/// the need it was merged into).</item>
+/// <item>按时回应 (answered on time): received, and first answered — responded, started, rejected or taken into a project —
+/// no later than its response deadline; an answer exactly at the deadline is on time.</item>
+/// <item>响应率 (response rate) = answered on time ÷ received.</item>
+/// <item>应解决 (to resolve): received, except those not accepted (不予受理, with a reason).</item>
+/// <item>已解决 (resolved): resolved now (已解决 or 已评价). A need the raiser reopened with 不满意 is not, until it is
+/// resolved again.</item>
+/// <item>解决率 (resolution rate) = resolved ÷ to resolve.</item>
+/// <item>已评价 (rated): received and rated at least once; the latest rating counts.</item>
+/// <item>满意率 (satisfaction rate) = (满意 + 基本满意) ÷ rated, by latest rating.</item>
+/// <item>Median response time: submission to first answer, over received needs answered; median resolution time:
+/// submission to the latest resolution, over resolved needs.</item>
+/// <item>完成的项目 (projects completed): published projects completed in the period; 运营中的项目 (operating): in 运营中
+/// now and operating since before the period's end.</item>
+/// </list>
+/// </summary>
+public static class BillRules
+{
+    public static bool Counts(BillFigure figure, NeedFact need) => figure switch
+    {
+        BillFigure.Received => !need.Merged,
+        BillFigure.AnsweredOnTime => !need.Merged && need.FirstRespondedAt is { } answered && answered <= need.RespondBy,
+        BillFigure.ToResolve => !need.Merged && !need.Rejected,
+        BillFigure.Resolved => !need.Merged && !need.Rejected && need.Resolved,
+        BillFigure.Rejected => need.Rejected,
+        BillFigure.Merged => need.Merged,
+        BillFigure.Rated => !need.Merged && need.LatestRating is not null,
+        BillFigure.Satisfied => !need.Merged && need.LatestRating is RatingOutcome.Satisfied or RatingOutcome.BasicallySatisfied,
+        _ => false,
+    };
+
+    public static bool Counts(BillFigure figure, ProjectFact project, BillPeriod period) => figure switch
+    {
+        BillFigure.ProjectsCompleted => project.CompletedAt is { } done && done >= period.StartUtc && done < period.EndUtc,
+        BillFigure.ProjectsOperating => project.Operating && project.OperatingSince is { } since && since < period.EndUtc,
+        _ => false,
+    };
+
+    public static bool IsAboutProjects(BillFigure figure) => figure is BillFigure.ProjectsCompleted or BillFigure.ProjectsOperating;
+
+    public static Rate ResponseRate(IReadOnlyCollection<NeedFact> needs) => Share(needs, BillFigure.AnsweredOnTime, BillFigure.Received);
+
+    public static Rate ResolutionRate(IReadOnlyCollection<NeedFact> needs) => Share(needs, BillFigure.Resolved, BillFigure.ToResolve);
+
+    public static Rate SatisfactionRate(IReadOnlyCollection<NeedFact> needs) => Share(needs, BillFigure.Satisfied, BillFigure.Rated);
+
+    /// <summary>Median time from submission to first answer, over received needs that were answered; null when none.</summary>
+    public static TimeSpan? MedianResponseTime(IReadOnlyCollection<NeedFact> needs) =>
+        Median(needs.Where(n => Counts(BillFigure.Received, n) && n.FirstRespondedAt is not null).Select(n => n.FirstRespondedAt!.Value - n.SubmittedAt));
+
+    /// <summary>Median time from submission to the latest resolution, over resolved needs; null when none.</summary>
+    public static TimeSpan? MedianResolutionTime(IReadOnlyCollection<NeedFact> needs) =>
+        Median(needs.Where(n => Counts(BillFigure.Resolved, n) && n.ResolvedAt is not null).Select(n => n.ResolvedAt!.Value - n.SubmittedAt));
+
+    public static TimeSpan? Median(IEnumerable<TimeSpan> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : TimeSpan.FromTicks((sorted[middle - 1].Ticks + sorted[middle].Ticks) / 2);
+    }
+
+    private static Rate Share(IReadOnlyCollection<NeedFact> needs, BillFigure part, BillFigure whole) =>
+        new(needs.Count(n => Counts(part, n)), needs.Count(n => Counts(whole, n)));
+}

@@ -1,0 +1,43 @@
+namespace CommunityPartner.Web.Modules.Bills.ViewBill;
+
+/// <summary>What the figures partial shows: published (frozen) or live figures, each linking to its records.</summary>
+public sealed record BillFiguresModel(FrozenFigures Figures, string Scope, BillPeriod Period, int? Version)
+{
+    public string Link(BillFigure figure) => BillEndpoints.RecordsLink(Scope, Period, figure, Version);
+
+    /// <summary>Hours under two days as hours, longer as days, one decimal.</summary>
+    public static (double Value, string UnitKey) Duration(double hours) =>
+        hours < 48 ? (Math.Round(hours, 1), "小时") : (Math.Round(hours / 24, 1), "天");
+}
+
+/// <summary>The periods offered in the picker: recent closed quarters, months and years (any other can be typed in the URL).</summary>
+public static class BillPeriods
+{
+    public static IReadOnlyList<BillPeriod> Recent(DateTime nowUtc)
+    {
+        var periods = new List<BillPeriod>();
+        var quarter = BillPeriod.QuarterOf(nowUtc);
+        for (var i = 0; i < 8; i++)
+        {
+            periods.Add(quarter);
+            quarter = quarter.Previous;
+        }
+
+        var year = new BillPeriod(BillPeriodKind.Year, BillPeriod.QuarterOf(nowUtc).Year, 0);
+        for (var i = 0; i < 3; i++)
+        {
+            periods.Add(year);
+            year = year.Previous;
+        }
+
+        var local = new DateTimeOffset(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).ToOffset(BillPeriod.ChinaOffset);
+        var month = new BillPeriod(BillPeriodKind.Month, local.Year, local.Month);
+        for (var i = 0; i < 6; i++)
+        {
+            periods.Add(month);
+            month = month.Previous;
+        }
+
+        return periods;
+    }
+}

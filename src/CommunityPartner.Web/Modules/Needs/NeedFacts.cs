@@ -1,0 +1,39 @@
+using CommunityPartner.Web.Modules.Needs.Contracts;
+using CommunityPartner.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPartner.Web.Modules.Needs;
+
+/// <inheritdoc cref="INeedFacts"/>
+internal sealed class NeedFacts(AppDbContext db) : INeedFacts
+{
+    public async Task<IReadOnlyList<NeedFact>> SubmittedBetweenAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var needs = db.Set<Need>().AsNoTracking().Where(n => n.SubmittedAt >= fromUtc && n.SubmittedAt < toUtc);
+        if (communityId is { } c)
+        {
+            needs = needs.Where(n => n.CommunityId == c);
+        }
+
+        var rows = await needs
+            .Select(n => new { n.Id, n.CommunityId, n.SubmittedAt, n.RespondBy, n.FirstRespondedAt, n.ResolvedAt, n.Status })
+            .ToListAsync(ct);
+        var ratings = await db.Set<NeedRating>().AsNoTracking()
+            .Join(needs, r => r.NeedId, n => n.Id, (r, n) => new { r.NeedId, r.Round, r.Id, r.Satisfaction })
+            .ToListAsync(ct);
+        var latest = ratings.GroupBy(r => r.NeedId)
+            .ToDictionary(g => g.Key, g => (RatingOutcome)(int)g.OrderByDescending(r => r.Round).ThenByDescending(r => r.Id).First().Satisfaction);
+
+        return [.. rows.Select(n => new NeedFact(
+            n.Id,
+            n.CommunityId,
+            n.SubmittedAt,
+            n.RespondBy,
+            n.FirstRespondedAt,
+            n.ResolvedAt,
+            Rejected: n.Status == NeedStatus.Rejected,
+            Merged: n.Status == NeedStatus.Merged,
+            Resolved: n.Status is NeedStatus.Resolved or NeedStatus.Rated,
+            latest.TryGetValue(n.Id, out var rating) ? rating : null))];
+    }
+}
