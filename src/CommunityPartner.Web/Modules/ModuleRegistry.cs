@@ -1,5 +1,6 @@
 using CommunityPartner.Web.Modules.Accounts;
 using CommunityPartner.Web.Modules.Communities;
+using CommunityPartner.Web.Modules.Cooperation;
 using CommunityPartner.Web.Modules.Needs;
 using CommunityPartner.Web.Modules.Notifications;
 using CommunityPartner.Web.Modules.Partners;
@@ -20,6 +21,7 @@ public static class ModuleRegistry
         services.AddProjects();
         services.AddRoadshows();
         services.AddPartners();
+        services.AddCooperation();
         return services;
     }
 
@@ -33,6 +35,7 @@ public static class ModuleRegistry
         api.MapProjectsApi();
         api.MapRoadshowsApi();
         api.MapPartnersApi();
+        api.MapCooperationApi();
         app.MapCommunitiesPages();
         app.MapNeedsPages();
         app.MapProjectsPages();
