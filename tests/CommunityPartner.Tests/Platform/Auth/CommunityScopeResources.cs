@@ -1,4 +1,5 @@
 using CommunityPartner.Tests.Infrastructure;
+using CommunityPartner.Web.Modules.Cooperation;
 using CommunityPartner.Web.Modules.Needs;
 using CommunityPartner.Web.Modules.Projects;
 using CommunityPartner.Web.Platform.Data;
@@ -20,6 +21,7 @@ public static class CommunityScopeResources
             ["community"] = (_, community) => Task.FromResult(community.Code),
             ["need"] = NeedInAsync,
             ["project"] = ProjectInAsync,
+            ["offer"] = OfferInAsync,
         };
 
     private static async Task<string> NeedInAsync(AppFactory factory, CommunityRef community)
@@ -46,6 +48,16 @@ public static class CommunityScopeResources
         db.Add(project);
         await db.SaveChangesAsync();
         return project.Id.ToString();
+    }
+
+    private static async Task<string> OfferInAsync(AppFactory factory, CommunityRef community)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var offer = Offer.Make(Guid.NewGuid(), community.Id, Guid.NewGuid(), Guid.NewGuid(), [new OfferLineDraft(OfferLineKind.Money, "", null, 100, null)], null, DateTime.UtcNow);
+        db.Add(offer);
+        await db.SaveChangesAsync();
+        return offer.Id.ToString();
     }
 
     /// <summary>The endpoints whose resolver has no entry, as one message per endpoint (empty when all are covered).</summary>
