@@ -1,6 +1,7 @@
 using CommunityPartner.Tests.Infrastructure;
 using CommunityPartner.Web.Modules.Cooperation;
 using CommunityPartner.Web.Modules.Needs;
+using CommunityPartner.Web.Modules.Partners;
 using CommunityPartner.Web.Modules.Projects;
 using CommunityPartner.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -54,8 +55,10 @@ public static class CommunityScopeResources
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var offer = Offer.Make(Guid.NewGuid(), community.Id, Guid.NewGuid(), Guid.NewGuid(), [new OfferLineDraft(OfferLineKind.Money, "", null, 100, null)], null, DateTime.UtcNow);
-        db.Add(offer);
+        var partner = Partner.Register(
+            new PartnerDraft(PartnerType.Individual, "范围测试合伙人", null, "王先生", "13700000000", "", ["funding"], [community.Id], false), Guid.NewGuid(), DateTime.UtcNow);
+        var offer = Offer.Make(Guid.NewGuid(), community.Id, partner.Id, Guid.NewGuid(), [new OfferLineDraft(OfferLineKind.Money, "", null, 100, null)], null, DateTime.UtcNow);
+        db.AddRange(partner, offer);
         await db.SaveChangesAsync();
         return offer.Id.ToString();
     }
