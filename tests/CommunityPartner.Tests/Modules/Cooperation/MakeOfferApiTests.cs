@@ -141,7 +141,9 @@ public abstract class MakeOfferApiTests(AppFactory factory)
 
         Assert.Equal(new[] { mine, theirs }.Order(), staffList.EnumerateArray().Select(o => o.GetProperty("id").GetGuid()).Order());
         Assert.Equal([mine], partnerList.EnumerateArray().Select(o => o.GetProperty("id").GetGuid()));
+        using var otherStaff = await factory.Data.ApiClientAsync(await factory.Data.StaffAsync(await factory.Data.CommunityAsync()));
         Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync($"/api/v1/projects/{w.ProjectId}/offers")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherStaff.GetAsync($"/api/v1/projects/{w.ProjectId}/offers")).StatusCode);
     }
 }
 
