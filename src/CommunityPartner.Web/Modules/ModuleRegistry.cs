@@ -1,6 +1,7 @@
 using CommunityPartner.Web.Modules.Accounts;
 using CommunityPartner.Web.Modules.Bills;
 using CommunityPartner.Web.Modules.Communities;
+using CommunityPartner.Web.Modules.Cooperation;
 using CommunityPartner.Web.Modules.Needs;
 using CommunityPartner.Web.Modules.Notifications;
 using CommunityPartner.Web.Modules.Partners;
@@ -22,6 +23,7 @@ public static class ModuleRegistry
         services.AddRoadshows();
         services.AddPartners();
         services.AddBills();
+        services.AddCooperation();
         return services;
     }
 
@@ -36,6 +38,7 @@ public static class ModuleRegistry
         api.MapRoadshowsApi();
         api.MapPartnersApi();
         api.MapBillsApi();
+        api.MapCooperationApi();
         app.MapCommunitiesPages();
         app.MapNeedsPages();
         app.MapProjectsPages();

@@ -22,6 +22,7 @@ public static class RoadshowsModule
         services.AddScoped<RsvpRoadshowHandler>();
         services.AddScoped<ScoreProjectHandler>();
         services.AddScoped<ExpressInterestHandler>();
+        services.AddScoped<Contracts.IRoadshowInterests, RoadshowInterests>();
         services.AddScoped<IDemoSeed, RoadshowsDemoSeed>();
 
         services.AddSingleton(new NavItem("路演", "/roadshows", "社区项目当众路演，居民和代表现场打分", NavPlacement.Area, 30));

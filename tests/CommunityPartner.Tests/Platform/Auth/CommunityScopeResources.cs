@@ -1,5 +1,7 @@
 using CommunityPartner.Tests.Infrastructure;
+using CommunityPartner.Web.Modules.Cooperation;
 using CommunityPartner.Web.Modules.Needs;
+using CommunityPartner.Web.Modules.Partners;
 using CommunityPartner.Web.Modules.Projects;
 using CommunityPartner.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +22,7 @@ public static class CommunityScopeResources
             ["community"] = (_, community) => Task.FromResult(community.Code),
             ["need"] = NeedInAsync,
             ["project"] = ProjectInAsync,
+            ["offer"] = OfferInAsync,
         };
 
     private static async Task<string> NeedInAsync(AppFactory factory, CommunityRef community)
@@ -46,6 +49,18 @@ public static class CommunityScopeResources
         db.Add(project);
         await db.SaveChangesAsync();
         return project.Id.ToString();
+    }
+
+    private static async Task<string> OfferInAsync(AppFactory factory, CommunityRef community)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var partner = Partner.Register(
+            new PartnerDraft(PartnerType.Individual, "范围测试合伙人", null, "王先生", "13700000000", "", ["funding"], [community.Id], false), Guid.NewGuid(), DateTime.UtcNow);
+        var offer = Offer.Make(Guid.NewGuid(), community.Id, partner.Id, Guid.NewGuid(), [new OfferLineDraft(OfferLineKind.Money, "", null, 100, null)], null, DateTime.UtcNow);
+        db.AddRange(partner, offer);
+        await db.SaveChangesAsync();
+        return offer.Id.ToString();
     }
 
     /// <summary>The endpoints whose resolver has no entry, as one message per endpoint (empty when all are covered).</summary>

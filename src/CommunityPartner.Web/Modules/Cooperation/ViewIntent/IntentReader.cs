@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using CommunityPartner.Web.Modules.Communities.Contracts;
+using CommunityPartner.Web.Modules.Cooperation.ViewOffer;
+using CommunityPartner.Web.Modules.Projects.Contracts;
+using CommunityPartner.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPartner.Web.Modules.Cooperation.ViewIntent;
+
+/// <param name="IsCurrent">The newest version, open to confirmation until signed.</param>
+public sealed record IntentVersionView(
+    Guid Id, int Number, bool IsCurrent, DateTime CreatedAt, string ProposedBy, IReadOnlyList<OfferLineView> Lines,
+    string? PartnerConfirmedBy, DateTime? PartnerConfirmedAt, string? CommunityConfirmedBy, DateTime? CommunityConfirmedAt, DateTime? SignedAt);
+
+/// <param name="Asks">The project's asks, each line pointing at one of them (or at none, "other").</param>
+/// <param name="Versions">Newest first; signed versions never change.</param>
+public sealed record IntentDetails(
+    Guid Id, Guid OfferId, Guid ProjectId, string ProjectTitle, string CommunityName, Guid PartnerId, string PartnerName, bool PartnerVerified,
+    string Status, int CurrentNumber, int? SignedNumber, DateTime CreatedAt, IReadOnlyList<ProjectAsk> Asks, IReadOnlyList<IntentVersionView> Versions)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool ViewerIsMember { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool ViewerIsStaff { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IntentVersionView Current => Versions.First(v => v.IsCurrent);
+}
+
+/// <summary>A cooperation intent as its two sides see it (nobody else): parties, project, asks, every version.</summary>
+public sealed class IntentReader(AppDbContext db, CooperationPeople people, IProjectMatching projects, ICommunityDirectory communities)
+{
+    public async Task<(IntentDetails? Intent, bool Forbidden)> FindAsync(Guid id, ClaimsPrincipal viewer, CancellationToken ct)
+    {
+        var intent = await db.Set<CooperationIntent>().AsNoTracking().Include(i => i.Versions).ThenInclude(v => v.Lines).AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (intent is null)
+        {
+            return (null, false);
+        }
+
+        var parties = await people.PartiesAsync(intent.PartnerId, intent.CommunityId, viewer, ct);
+        if (parties is not { IsParty: true })
+        {
+            return (null, true);
+        }
+
+        var project = await projects.FindWithAsksAsync(intent.ProjectId, ct);
+        var asks = project?.Asks ?? [];
+        var community = await communities.FindByIdAsync(intent.CommunityId, ct);
+        var names = await people.NamesAsync(intent.Versions.SelectMany(v => new[] { v.ProposedById, v.PartnerConfirmedById ?? Guid.Empty, v.CommunityConfirmedById ?? Guid.Empty }), ct);
+        string? Name(Guid? userId) => userId is { } u ? names.GetValueOrDefault(u, "") : null;
+        var status = intent.IsVoid ? "void" : intent.Current.SignedAt is not null ? "signed" : intent.IsSigned ? "amending" : "confirming";
+        return (new IntentDetails(
+            intent.Id, intent.OfferId, intent.ProjectId, project?.Brief.Title ?? "", community?.DisplayName ?? "", intent.PartnerId, parties.Partner.Name,
+            parties.Partner.IsVerified, status, intent.CurrentNumber, intent.SignedNumber, intent.CreatedAt, asks,
+            [.. intent.Versions.OrderByDescending(v => v.Number).Select(v => new IntentVersionView(
+                v.Id, v.Number, v.Number == intent.CurrentNumber, v.CreatedAt, Name(v.ProposedById) ?? "",
+                [.. v.Lines.OrderBy(l => l.SortOrder).Select(l => OfferReader.Line(l.Id, l.Kind, l.What, l.Hours, l.Yuan, l.NeedId, asks))],
+                Name(v.PartnerConfirmedById), v.PartnerConfirmedAt, Name(v.CommunityConfirmedById), v.CommunityConfirmedAt, v.SignedAt))])
+        {
+            ViewerIsMember = parties.IsMember,
+            ViewerIsStaff = parties.IsStaff,
+        }, false);
+    }
+
+    public static string StatusKey(string status) => status switch
+    {
+        "void" => "已作废",
+        "signed" => "已签署",
+        "amending" => "新版本待确认",
+        _ => "待双方确认",
+    };
+}

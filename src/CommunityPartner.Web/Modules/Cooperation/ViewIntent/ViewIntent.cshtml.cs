@@ -1,0 +1,74 @@
+using CommunityPartner.Web.Modules.Cooperation.SignIntent;
+using CommunityPartner.Web.Modules.Projects.Contracts;
+using CommunityPartner.Web.Platform.Auth;
+using CommunityPartner.Web.Platform.Localization;
+using CommunityPartner.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityPartner.Web.Modules.Cooperation.ViewIntent;
+
+/// <summary>The printable cooperation intent: parties, project, asks, lines, both confirmations and every version.</summary>
+public sealed class ViewIntentModel(IntentReader reader, IStringLocalizer<SharedResource> text) : PageModel, ILinesPage
+{
+    public IntentDetails Intent { get; private set; } = default!;
+
+    [BindProperty]
+    public List<LineForm> Lines { get; set; } = [];
+
+    public IReadOnlyList<ProjectAsk> Asks => Intent.Asks;
+
+    public IStringLocalizer<SharedResource> Text => text;
+
+    /// <summary>The viewer's side has not confirmed the current, unsigned version yet.</summary>
+    public bool CanConfirm => Intent.Status is "confirming" or "amending"
+        && ((Intent.ViewerIsMember && Intent.Current.PartnerConfirmedAt is null) || (!Intent.ViewerIsMember && Intent.ViewerIsStaff && Intent.Current.CommunityConfirmedAt is null));
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, fillLines: true, ct);
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, [FromServices] SignIntentHandler handler, CancellationToken ct) =>
+        await AfterAsync(id, await handler.ConfirmAsync(id, User, ct), "已确认。双方都确认后合作意向即签署。", ct);
+
+    public async Task<IActionResult> OnPostVersionAsync(Guid id, [FromServices] SignIntentHandler handler, CancellationToken ct) =>
+        await AfterAsync(id, await handler.ProposeAsync(id, [.. Lines.Select(l => l.ToInput())], User, ct), "已提出新版本，请双方重新确认。", ct);
+
+    private async Task<IActionResult> AfterAsync(Guid id, Result<CooperationIntent> result, string done, CancellationToken ct)
+    {
+        switch (result.Kind)
+        {
+            case ResultKind.Ok:
+                TempData["Flash"] = text[done].Value;
+                return Redirect($"/intents/{id}");
+            case ResultKind.NotFound:
+                return NotFound();
+            case ResultKind.Forbidden:
+                return User.UserId() is null ? Challenge() : Forbid();
+            default:
+                ModelState.AddResult(result, text, prefix: "", field: LinesPage.Field);
+                return await LoadAsync(id, fillLines: false, ct);
+        }
+    }
+
+    private async Task<IActionResult> LoadAsync(Guid id, bool fillLines, CancellationToken ct)
+    {
+        if (User.UserId() is null)
+        {
+            return Challenge();
+        }
+
+        var (intent, forbidden) = await reader.FindAsync(id, User, ct);
+        if (intent is null)
+        {
+            return forbidden ? Forbid() : NotFound();
+        }
+
+        Intent = intent;
+        if (fillLines || Lines.Count == 0)
+        {
+            Lines = LineForm.From(intent.Current.Lines.Select(l => new OfferLineDraft(CooperationText.ParseKind(l.Kind)!.Value, l.What, l.Hours, l.Yuan, l.NeedId)), 1);
+        }
+
+        return Page();
+    }
+}
