@@ -3,6 +3,7 @@ using CommunityPartner.Web.Modules.Communities;
 using CommunityPartner.Web.Modules.Needs;
 using CommunityPartner.Web.Modules.Notifications;
 using CommunityPartner.Web.Modules.Partners;
+using CommunityPartner.Web.Modules.Points;
 using CommunityPartner.Web.Modules.Projects;
 using CommunityPartner.Web.Modules.Roadshows;
 
@@ -20,6 +21,7 @@ public static class ModuleRegistry
         services.AddProjects();
         services.AddRoadshows();
         services.AddPartners();
+        services.AddPoints();
         return services;
     }
 
@@ -33,6 +35,7 @@ public static class ModuleRegistry
         api.MapProjectsApi();
         api.MapRoadshowsApi();
         api.MapPartnersApi();
+        api.MapPointsApi();
         app.MapCommunitiesPages();
         app.MapNeedsPages();
         app.MapProjectsPages();

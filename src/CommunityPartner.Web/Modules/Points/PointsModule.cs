@@ -1,0 +1,45 @@
+using CommunityPartner.Web.Modules.Points.Earning.AwardPoints;
+using CommunityPartner.Web.Modules.Points.Earning.ManageEarnRules;
+using CommunityPartner.Web.Modules.Points.Ledger;
+using CommunityPartner.Web.Modules.Points.Passbook;
+using CommunityPartner.Web.Modules.Points.Reconcile;
+using CommunityPartner.Web.Modules.Points.Spending.ManageItems;
+using CommunityPartner.Web.Modules.Points.Spending.Redeem;
+using CommunityPartner.Web.Platform.Auth;
+using CommunityPartner.Web.Platform.Data;
+using CommunityPartner.Web.Platform.Layout;
+
+namespace CommunityPartner.Web.Modules.Points;
+
+/// <summary>积分兑换: residents earn points by taking part and spend them with caring merchants, on an append-only ledger.</summary>
+public static class PointsModule
+{
+    public static IServiceCollection AddPoints(this IServiceCollection services)
+    {
+        services.AddScoped<PointsLedger>();
+        services.AddScoped<AwardPointsHandler>();
+        services.AddScoped<ManageEarnRulesHandler>();
+        services.AddScoped<ManageItemsHandler>();
+        services.AddScoped<RedeemHandler>();
+        services.AddScoped<CloseRedemptionHandler>();
+        services.AddScoped<PassbookReader>();
+        services.AddScoped<Reconciliation>();
+        services.AddScoped<IAppCommand, ReconcileCommand>();
+        services.AddScoped<IDemoSeed, PointsDemoSeed>();
+        services.AddSingleton(new NavItem("积分存折", "/points", "我的积分、兑换中的积分和每一笔明细", NavPlacement.Task, 50,
+            u => u.Identity?.IsAuthenticated == true));
+        services.AddSingleton(new NavItem("积分对账", "/admin/points/reconcile", "核对全部积分账户和流水是否平衡", NavPlacement.Task, 60,
+            u => u.IsInRole(Roles.CommunityStaff) || u.IsInRole(Roles.DistrictAdmin)));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapPointsApi(this RouteGroupBuilder api)
+    {
+        api.MapAwardPoints();
+        api.MapManageEarnRules();
+        api.MapManageItems();
+        api.MapRedeem();
+        api.MapPassbook();
+        return api;
+    }
+}
