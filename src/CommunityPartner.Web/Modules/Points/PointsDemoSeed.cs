@@ -20,33 +20,45 @@ internal sealed class PointsDemoSeed(
     AppDbContext db, ICommunityDirectory communities, IMerchantDirectory merchants, UserManager<AppUser> users,
     AwardPointsHandler award, ManageItemsHandler items, RedeemHandler redeem, CloseRedemptionHandler close, TimeProvider clock) : IDemoSeed
 {
+    /// <summary>Per community (staff, code): the residents' awards (phone, activity type, how many times).</summary>
+    private static readonly (string Staff, string Community, (string Phone, string Activity, int Times)[] Awards)[] Awards =
+    [
+        ("13900000011", "shangma", [("13900000101", "volunteer", 2), ("13900000101", "cleanup", 1)]),
+        ("13900000012", "yuantong", [("13900000102", "volunteer", 1), ("13900000102", "meeting", 1)]),
+    ];
+
     public int Order => 80;
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var ct = cancellationToken;
-        var shangma = await communities.FindByCodeAsync("shangma", ct);
-        var staff = await users.FindByNameAsync("13900000011");
         var owner = await users.FindByNameAsync("13900000202");
-        var residents = new[] { await users.FindByNameAsync("13900000101"), await users.FindByNameAsync("13900000102") };
-        if (shangma is null || staff is null || owner is null || residents.Any(r => r is null)
-            || await db.Set<EarnRule>().AnyAsync(r => r.CommunityId == shangma.Id, ct))
+        var first = await users.FindByNameAsync("13900000101");
+        if (owner is null || first?.CommunityId is not { } firstCommunity || await db.Set<EarnRule>().AnyAsync(ct))
         {
             return;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Add(EarnRule.Create(shangma.Id, "volunteer", "志愿服务", 20, 40, now));
-        db.Add(EarnRule.Create(shangma.Id, "cleanup", "环境整治", 10, 20, now));
-        db.Add(EarnRule.Create(shangma.Id, "meeting", "议事协商", 5, 5, now));
-        await db.SaveChangesAsync(ct);
-
-        var staffUser = Principal(staff.Id, shangma.Id, Roles.CommunityStaff);
-        foreach (var (resident, activity, n) in new[] { (residents[0]!, "volunteer", 2), (residents[0]!, "cleanup", 1), (residents[1]!, "volunteer", 1), (residents[1]!, "meeting", 1) })
+        foreach (var (staffPhone, code, awards) in Awards)
         {
-            for (var i = 0; i < n; i++)
+            var staff = await users.FindByNameAsync(staffPhone);
+            if (staff is null || await communities.FindByCodeAsync(code, ct) is not { } community)
             {
-                await award.HandleAsync(new AwardPointsCommand(resident.PhoneNumber, activity), $"demo-{resident.UserName}-{activity}-{i}", staffUser, ct);
+                continue;
+            }
+
+            db.Add(EarnRule.Create(community.Id, "volunteer", "志愿服务", 20, 40, now));
+            db.Add(EarnRule.Create(community.Id, "cleanup", "环境整治", 10, 20, now));
+            db.Add(EarnRule.Create(community.Id, "meeting", "议事协商", 5, 5, now));
+            await db.SaveChangesAsync(ct);
+            var staffUser = Principal(staff.Id, community.Id, Roles.CommunityStaff);
+            foreach (var (phone, activity, times) in awards)
+            {
+                for (var i = 0; i < times; i++)
+                {
+                    await award.HandleAsync(new AwardPointsCommand(phone, activity), $"demo-{phone}-{activity}-{i}", staffUser, ct);
+                }
             }
         }
 
@@ -59,8 +71,7 @@ internal sealed class PointsDemoSeed(
         var ownerUser = Principal(owner.Id, null, Roles.PartnerMember);
         var soap = (await items.AddAsync(merchant.Id, new AddItemCommand("洗衣皂两块", 10, 30, null, null), ownerUser, ct)).Value!;
         await items.AddAsync(merchant.Id, new AddItemCommand("酱油一瓶", 20, 12, null, now.AddDays(60)), ownerUser, ct);
-        var first = residents[0]!;
-        var firstUser = Principal(first.Id, shangma.Id, Roles.Resident);
+        var firstUser = Principal(first.Id, firstCommunity, Roles.Resident);
         var confirmed = (await redeem.HandleAsync(new RedeemCommand(soap.Id), "demo-redeem-1", firstUser, ct)).Value!;
         await close.ConfirmAsync(confirmed.Code, ownerUser, ct);
         var cancelled = (await redeem.HandleAsync(new RedeemCommand(soap.Id), "demo-redeem-2", firstUser, ct)).Value!;
