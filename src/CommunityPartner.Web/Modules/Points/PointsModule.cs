@@ -24,10 +24,16 @@ public static class PointsModule
         services.AddScoped<CloseRedemptionHandler>();
         services.AddScoped<PassbookReader>();
         services.AddScoped<Reconciliation>();
+        services.AddHostedService<RedemptionExpiryService>();
         services.AddScoped<IAppCommand, ReconcileCommand>();
         services.AddScoped<IDemoSeed, PointsDemoSeed>();
         services.AddSingleton(new NavItem("积分存折", "/points", "我的积分、兑换中的积分和每一笔明细", NavPlacement.Task, 50,
             u => u.Identity?.IsAuthenticated == true));
+        services.AddSingleton(new NavItem("积分兑换", "/points/items", "用积分兑换爱心商家的物品和服务", NavPlacement.Area, 50));
+        services.AddSingleton(new NavItem("发放积分", "/admin/points/awards", "按积分规则给参加活动的居民发放积分", NavPlacement.Task, 55,
+            u => u.IsInRole(Roles.CommunityStaff)));
+        services.AddSingleton(new NavItem("商家核销台", "/merchant/points", "核销居民的兑换码，上架兑换物品", NavPlacement.Task, 45,
+            u => u.IsInRole(Roles.Merchant) || u.IsInRole(Roles.PartnerMember)));
         services.AddSingleton(new NavItem("积分对账", "/admin/points/reconcile", "核对全部积分账户和流水是否平衡", NavPlacement.Task, 60,
             u => u.IsInRole(Roles.CommunityStaff) || u.IsInRole(Roles.DistrictAdmin)));
         return services;

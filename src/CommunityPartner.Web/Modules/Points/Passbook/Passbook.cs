@@ -1,4 +1,5 @@
 using CommunityPartner.Web.Modules.Points.Ledger;
+using CommunityPartner.Web.Modules.Points.Spending;
 using CommunityPartner.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,6 +7,8 @@ namespace CommunityPartner.Web.Modules.Points.Passbook;
 
 /// <summary>One line of the passbook: how a transfer changed the resident's spendable and held points.</summary>
 public sealed record PassbookLine(long Id, DateTime At, string Kind, long Change, long HeldChange, string ReferenceType, string ReferenceId, string? Reason);
+
+public sealed record PendingRedemption(string Code, string ItemName, long Points, DateTime ExpiresAt);
 
 public sealed record PassbookDto(long Balance, long Held, IReadOnlyList<PassbookLine> Movements, long? NextBefore);
 
@@ -34,6 +37,14 @@ public sealed class PassbookReader(AppDbContext db)
             Delta(t, own?.Id), Delta(t, held?.Id), t.ReferenceType, t.ReferenceId, t.Reason)).ToList();
         return new PassbookDto(own?.Balance ?? 0, held?.Balance ?? 0, lines, page.Count > PageSize ? lines[^1].Id : null);
     }
+
+    /// <summary>The resident's codes still waiting for the merchant's counter, soonest to expire first.</summary>
+    public async Task<IReadOnlyList<PendingRedemption>> PendingAsync(Guid userId, CancellationToken ct) =>
+        await (from r in db.Set<Redemption>().AsNoTracking()
+               join i in db.Set<MerchantItem>() on r.ItemId equals i.Id
+               where r.ResidentId == userId && r.Status == RedemptionStatus.Pending
+               orderby r.ExpiresAt
+               select new PendingRedemption(r.Code, i.Name, r.Points, r.ExpiresAt)).Take(50).ToListAsync(ct);
 
     public static string KindKey(string kind) => kind switch
     {
