@@ -19,7 +19,10 @@ public abstract class PointsPageTests(AppFactory factory)
         var key = page.QuerySelector("input[name='Input.Key']")!.GetAttribute("value")!;
         var fields = new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Input.Key"] = key, ["Input.Phone"] = resident.Phone, ["Input.ActivityType"] = "volunteer",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Key"] = key,
+            ["Input.Phone"] = resident.Phone,
+            ["Input.ActivityType"] = "volunteer",
         };
 
         var first = await staff.PostAsync("/admin/points/awards?handler=Award", new FormUrlEncodedContent(fields));
