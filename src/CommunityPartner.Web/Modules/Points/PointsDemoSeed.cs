@@ -3,6 +3,8 @@ using CommunityPartner.Web.Modules.Communities.Contracts;
 using CommunityPartner.Web.Modules.Partners.Contracts;
 using CommunityPartner.Web.Modules.Points.Earning;
 using CommunityPartner.Web.Modules.Points.Earning.AwardPoints;
+using CommunityPartner.Web.Modules.Points.Recycling.ManageStations;
+using CommunityPartner.Web.Modules.Points.Recycling.RecordDropoff;
 using CommunityPartner.Web.Modules.Points.Spending.ManageItems;
 using CommunityPartner.Web.Modules.Points.Spending.Redeem;
 using CommunityPartner.Web.Platform.Auth;
@@ -18,7 +20,8 @@ namespace CommunityPartner.Web.Modules.Points;
 /// </summary>
 internal sealed class PointsDemoSeed(
     AppDbContext db, ICommunityDirectory communities, IMerchantDirectory merchants, UserManager<AppUser> users,
-    AwardPointsHandler award, ManageItemsHandler items, RedeemHandler redeem, CloseRedemptionHandler close, TimeProvider clock) : IDemoSeed
+    AwardPointsHandler award, ManageItemsHandler items, RedeemHandler redeem, CloseRedemptionHandler close,
+    ManageStationsHandler stations, RecordDropoffHandler dropoffs, TimeProvider clock) : IDemoSeed
 {
     /// <summary>Per community (staff, code): the residents' awards (phone, activity type, how many times).</summary>
     private static readonly (string Staff, string Community, (string Phone, string Activity, int Times)[] Awards)[] Awards =
@@ -60,6 +63,11 @@ internal sealed class PointsDemoSeed(
                     await award.HandleAsync(new AwardPointsCommand(phone, activity), $"demo-{phone}-{activity}-{i}", staffUser, ct);
                 }
             }
+
+            if (community.Id == firstCommunity)
+            {
+                await SeedStationAsync(staffUser, first.PhoneNumber!, ct);
+            }
         }
 
         var merchant = (await merchants.MerchantsOfMemberAsync(owner.Id, ct)).FirstOrDefault(m => m.Verified);
@@ -77,6 +85,25 @@ internal sealed class PointsDemoSeed(
         var cancelled = (await redeem.HandleAsync(new RedeemCommand(soap.Id), "demo-redeem-2", firstUser, ct)).Value!;
         await close.CancelAsync(cancelled.Code, firstUser, ct);
         await redeem.HandleAsync(new RedeemCommand(soap.Id), "demo-redeem-3", firstUser, ct);
+    }
+
+    /// <summary>上马's green station: its rate table, 刘师傅 at the counter, and one paper drop-off by 张阿姨.</summary>
+    private async Task SeedStationAsync(ClaimsPrincipal staffUser, string residentPhone, CancellationToken ct)
+    {
+        var operatorUser = await users.FindByNameAsync("13900000301");
+        var station = (await stations.CreateAsync(new CreateStationCommand("上马绿色驿站", operatorUser is null ? [] : [operatorUser.UserName!]), staffUser, ct)).Value;
+        if (station is null || operatorUser is null)
+        {
+            return;
+        }
+
+        foreach (var (category, name, points) in new[] { ("paper", "纸类", 20L), ("plastic", "塑料", 30L), ("metal", "金属", 40L), ("textile", "旧衣物", 10L) })
+        {
+            await stations.SaveRateAsync(station.Id, category, new SaveRateCommand(name, points), staffUser, ct);
+        }
+
+        await dropoffs.HandleAsync(station.Id, new RecordDropoffCommand(residentPhone, "paper", 2500), "demo-dropoff-1",
+            Principal(operatorUser.Id, operatorUser.CommunityId, Roles.StationOperator), ct);
     }
 
     private static ClaimsPrincipal Principal(Guid userId, Guid? communityId, string role)

@@ -3,6 +3,9 @@ using CommunityPartner.Web.Modules.Points.Earning.ManageEarnRules;
 using CommunityPartner.Web.Modules.Points.Ledger;
 using CommunityPartner.Web.Modules.Points.Passbook;
 using CommunityPartner.Web.Modules.Points.Reconcile;
+using CommunityPartner.Web.Modules.Points.Recycling;
+using CommunityPartner.Web.Modules.Points.Recycling.ManageStations;
+using CommunityPartner.Web.Modules.Points.Recycling.RecordDropoff;
 using CommunityPartner.Web.Modules.Points.Spending.ManageItems;
 using CommunityPartner.Web.Modules.Points.Spending.Redeem;
 using CommunityPartner.Web.Platform.Auth;
@@ -23,6 +26,8 @@ public static class PointsModule
         services.AddScoped<RedeemHandler>();
         services.AddScoped<CloseRedemptionHandler>();
         services.AddScoped<PassbookReader>();
+        services.AddScoped<ManageStationsHandler>();
+        services.AddScoped<RecordDropoffHandler>();
         services.AddScoped<Reconciliation>();
         services.AddHostedService<RedemptionExpiryService>();
         services.AddScoped<IAppCommand, ReconcileCommand>();
@@ -34,6 +39,8 @@ public static class PointsModule
             u => u.IsInRole(Roles.CommunityStaff)));
         services.AddSingleton(new NavItem("商家核销台", "/merchant/points", "核销居民的兑换码，上架兑换物品", NavPlacement.Task, 45,
             u => u.IsInRole(Roles.Merchant) || u.IsInRole(Roles.PartnerMember)));
+        services.AddSingleton(new NavItem("驿站投放登记", "/station/dropoffs", "登记居民投放的回收物，按驿站的价目发放积分", NavPlacement.Task, 46,
+            u => u.IsInRole(Roles.StationOperator)));
         services.AddSingleton(new NavItem("积分对账", "/admin/points/reconcile", "核对全部积分账户和流水是否平衡", NavPlacement.Task, 60,
             u => u.IsInRole(Roles.CommunityStaff) || u.IsInRole(Roles.DistrictAdmin)));
         return services;
@@ -46,6 +53,7 @@ public static class PointsModule
         api.MapManageItems();
         api.MapRedeem();
         api.MapPassbook();
+        api.MapRecycling();
         return api;
     }
 }

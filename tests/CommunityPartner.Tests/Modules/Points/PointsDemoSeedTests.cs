@@ -32,7 +32,7 @@ public sealed class PointsDemoSeedTests : IAsyncLifetime
         Assert.Equal([RedemptionStatus.Pending, RedemptionStatus.Confirmed, RedemptionStatus.Cancelled], states);
         var zhang = await QueryAsync(db => db.Users.Where(u => u.UserName == "13900000101").Select(u => u.Id).FirstAsync());
         var balances = await QueryAsync(db => db.Set<PointsAccount>().Where(a => a.OwnerId == zhang).OrderBy(a => a.Kind).Select(a => a.Balance).ToListAsync());
-        Assert.Equal([30L, 10L], balances);
+        Assert.Equal([80L, 10L], balances);
         Assert.Empty((await QueryAsync(db => new Reconciliation(db).RunAsync(CancellationToken.None))).Breaks);
     }
 
