@@ -836,6 +836,111 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.Dropoff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeightGrams")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "At");
+
+                    b.HasIndex("StationId", "At");
+
+                    b.ToTable("points_dropoffs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_dropoffs_weight", "\"WeightGrams\" > 0 AND \"Points\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.Station", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.ToTable("points_stations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.StationOperator", b =>
+                {
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("points_station_operators", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.StationRate", b =>
+                {
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PointsPerKg")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StationId", "Category");
+
+                    b.ToTable("points_station_rates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_station_rates_points", "\"PointsPerKg\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Spending.MerchantItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1826,6 +1931,33 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ToAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.Dropoff", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Recycling.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.StationOperator", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Recycling.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.StationRate", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Recycling.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

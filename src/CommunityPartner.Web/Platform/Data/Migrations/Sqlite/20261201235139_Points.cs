@@ -82,6 +82,20 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "points_stations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_points_stations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "points_transfers",
                 columns: table => new
                 {
@@ -145,11 +159,85 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "points_dropoffs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    WeightGrams = table.Column<int>(type: "INTEGER", nullable: false),
+                    Points = table.Column<long>(type: "INTEGER", nullable: false),
+                    OperatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_points_dropoffs", x => x.Id);
+                    table.CheckConstraint("ck_points_dropoffs_weight", "\"WeightGrams\" > 0 AND \"Points\" > 0");
+                    table.ForeignKey(
+                        name: "FK_points_dropoffs_points_stations_StationId",
+                        column: x => x.StationId,
+                        principalTable: "points_stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "points_station_operators",
+                columns: table => new
+                {
+                    StationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_points_station_operators", x => new { x.StationId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_points_station_operators_points_stations_StationId",
+                        column: x => x.StationId,
+                        principalTable: "points_stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "points_station_rates",
+                columns: table => new
+                {
+                    StationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PointsPerKg = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_points_station_rates", x => new { x.StationId, x.Category });
+                    table.CheckConstraint("ck_points_station_rates_points", "\"PointsPerKg\" > 0");
+                    table.ForeignKey(
+                        name: "FK_points_station_rates_points_stations_StationId",
+                        column: x => x.StationId,
+                        principalTable: "points_stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_points_accounts_Kind_OwnerId",
                 table: "points_accounts",
                 columns: new[] { "Kind", "OwnerId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_points_dropoffs_ResidentId_At",
+                table: "points_dropoffs",
+                columns: new[] { "ResidentId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_points_dropoffs_StationId_At",
+                table: "points_dropoffs",
+                columns: new[] { "StationId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_points_earn_rules_CommunityId_ActivityType",
@@ -189,6 +277,16 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                 columns: new[] { "Status", "ExpiresAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_points_station_operators_UserId",
+                table: "points_station_operators",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_points_stations_CommunityId",
+                table: "points_stations",
+                column: "CommunityId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_points_transfers_FromAccountId_Id",
                 table: "points_transfers",
                 columns: new[] { "FromAccountId", "Id" });
@@ -217,16 +315,28 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                 name: "points_daily_earnings");
 
             migrationBuilder.DropTable(
+                name: "points_dropoffs");
+
+            migrationBuilder.DropTable(
                 name: "points_earn_rules");
 
             migrationBuilder.DropTable(
                 name: "points_redemptions");
 
             migrationBuilder.DropTable(
+                name: "points_station_operators");
+
+            migrationBuilder.DropTable(
+                name: "points_station_rates");
+
+            migrationBuilder.DropTable(
                 name: "points_transfers");
 
             migrationBuilder.DropTable(
                 name: "points_items");
+
+            migrationBuilder.DropTable(
+                name: "points_stations");
 
             migrationBuilder.DropTable(
                 name: "points_accounts");
