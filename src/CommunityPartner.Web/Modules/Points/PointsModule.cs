@@ -1,5 +1,6 @@
 using CommunityPartner.Web.Modules.Points.Earning.AwardPoints;
 using CommunityPartner.Web.Modules.Points.Earning.ManageEarnRules;
+using CommunityPartner.Web.Modules.Points.Expiry;
 using CommunityPartner.Web.Modules.Points.Ledger;
 using CommunityPartner.Web.Modules.Points.Passbook;
 using CommunityPartner.Web.Modules.Points.Reconcile;
@@ -29,7 +30,10 @@ public static class PointsModule
         services.AddScoped<ManageStationsHandler>();
         services.AddScoped<RecordDropoffHandler>();
         services.AddScoped<Reconciliation>();
-        services.AddHostedService<RedemptionExpiryService>();
+        services.AddScoped<PointsExpiry>();
+        services.AddScoped<IAppCommand, ExpireCommand>();
+        services.AddOptions<PointsOptions>().BindConfiguration(PointsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<PointsScheduler>();
         services.AddScoped<IAppCommand, ReconcileCommand>();
         services.AddScoped<IDemoSeed, PointsDemoSeed>();
         services.AddSingleton(new NavItem("积分存折", "/points", "我的积分、兑换中的积分和每一笔明细", NavPlacement.Task, 50,

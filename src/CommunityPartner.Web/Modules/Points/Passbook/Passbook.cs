@@ -1,3 +1,4 @@
+using CommunityPartner.Web.Modules.Points.Expiry;
 using CommunityPartner.Web.Modules.Points.Ledger;
 using CommunityPartner.Web.Modules.Points.Spending;
 using CommunityPartner.Web.Platform.Data;
@@ -10,10 +11,10 @@ public sealed record PassbookLine(long Id, DateTime At, string Kind, long Change
 
 public sealed record PendingRedemption(string Code, string ItemName, long Points, DateTime ExpiresAt);
 
-public sealed record PassbookDto(long Balance, long Held, IReadOnlyList<PassbookLine> Movements, long? NextBefore);
+public sealed record PassbookDto(long Balance, long Held, long ExpiringWithinMonth, IReadOnlyList<PassbookLine> Movements, long? NextBefore);
 
 /// <summary>积分存折: a resident's balance, held points and every movement, newest first (keyset on the transfer id).</summary>
-public sealed class PassbookReader(AppDbContext db)
+public sealed class PassbookReader(AppDbContext db, PointsExpiry expiry, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -26,7 +27,7 @@ public sealed class PassbookReader(AppDbContext db)
         var ids = accounts.Select(a => a.Id).ToList();
         if (ids.Count == 0)
         {
-            return new PassbookDto(0, 0, [], null);
+            return new PassbookDto(0, 0, 0, [], null);
         }
 
         var page = await db.Set<PointsTransfer>().AsNoTracking()
@@ -35,7 +36,8 @@ public sealed class PassbookReader(AppDbContext db)
         var lines = page.Take(PageSize).Select(t => new PassbookLine(
             t.Id, t.At, t.Kind.ToString().ToLowerInvariant(),
             Delta(t, own?.Id), Delta(t, held?.Id), t.ReferenceType, t.ReferenceId, t.Reason)).ToList();
-        return new PassbookDto(own?.Balance ?? 0, held?.Balance ?? 0, lines, page.Count > PageSize ? lines[^1].Id : null);
+        var expiring = own is null ? 0 : await expiry.ExpiringByAsync(own.Id, clock.GetUtcNow().UtcDateTime.AddMonths(1), ct);
+        return new PassbookDto(own?.Balance ?? 0, held?.Balance ?? 0, expiring, lines, page.Count > PageSize ? lines[^1].Id : null);
     }
 
     /// <summary>The resident's codes still waiting for the merchant's counter, soonest to expire first.</summary>

@@ -11,7 +11,7 @@ namespace CommunityPartner.Web.Modules.Points.Passbook;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class PassbookModel(PassbookReader reader, CloseRedemptionHandler close, IStringLocalizer<SharedResource> text) : PageModel
 {
-    public PassbookDto Passbook { get; private set; } = new(0, 0, [], null);
+    public PassbookDto Passbook { get; private set; } = new(0, 0, 0, [], null);
 
     public IReadOnlyList<PendingRedemption> Pending { get; private set; } = [];
 
