@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201235139_Points")]
+    [Migration("20261202001255_Points")]
     partial class Points
     {
         /// <inheritdoc />
@@ -741,6 +741,23 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("ck_points_earn_rules_points", "\"Points\" > 0 AND \"DailyCap\" >= \"Points\"");
                         });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Expiry.ExpiryNotice", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "Month");
+
+                    b.ToTable("points_expiry_notices", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Ledger.PointsAccount", b =>

@@ -63,6 +63,19 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "points_expiry_notices",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_points_expiry_notices", x => new { x.AccountId, x.Month });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "points_items",
                 columns: table => new
                 {
@@ -320,6 +333,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "points_earn_rules");
+
+            migrationBuilder.DropTable(
+                name: "points_expiry_notices");
 
             migrationBuilder.DropTable(
                 name: "points_redemptions");

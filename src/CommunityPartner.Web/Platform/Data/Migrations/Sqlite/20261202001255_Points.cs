@@ -62,6 +62,19 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "points_expiry_notices",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_points_expiry_notices", x => new { x.AccountId, x.Month });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "points_items",
                 columns: table => new
                 {
@@ -319,6 +332,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "points_earn_rules");
+
+            migrationBuilder.DropTable(
+                name: "points_expiry_notices");
 
             migrationBuilder.DropTable(
                 name: "points_redemptions");
