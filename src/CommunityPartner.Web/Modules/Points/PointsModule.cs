@@ -8,6 +8,7 @@ using CommunityPartner.Web.Modules.Points.Recycling;
 using CommunityPartner.Web.Modules.Points.Recycling.ManageStations;
 using CommunityPartner.Web.Modules.Points.Recycling.RecordDropoff;
 using CommunityPartner.Web.Modules.Points.Spending.ManageItems;
+using CommunityPartner.Web.Modules.Points.Statements;
 using CommunityPartner.Web.Modules.Points.Spending.Redeem;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
@@ -27,6 +28,7 @@ public static class PointsModule
         services.AddScoped<RedeemHandler>();
         services.AddScoped<CloseRedemptionHandler>();
         services.AddScoped<PassbookReader>();
+        services.AddScoped<PoolStatementReader>();
         services.AddScoped<ManageStationsHandler>();
         services.AddScoped<RecordDropoffHandler>();
         services.AddScoped<Reconciliation>();
@@ -58,6 +60,7 @@ public static class PointsModule
         api.MapRedeem();
         api.MapPassbook();
         api.MapRecycling();
+        api.MapPoolStatement();
         return api;
     }
 }

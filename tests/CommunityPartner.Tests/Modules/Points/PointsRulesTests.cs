@@ -140,6 +140,20 @@ public abstract class PointsRulesTests(AppFactory factory)
     }
 
     [Fact]
+    public async Task PoolStatement_ForItsStaff_ShowsWhatWasIssued_OtherStaff_Get403()
+    {
+        var world = await _points.WorldAsync(points: 9);
+        await _points.ResidentAsync(world, awards: 2);
+        using var otherStaff = await factory.Data.ApiClientAsync(await factory.Data.StaffAsync(await factory.Data.CommunityAsync()));
+
+        var statement = await world.StaffClient.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{world.Community.Code}/points/statement");
+        var refused = await otherStaff.GetAsync($"/api/v1/communities/{world.Community.Code}/points/statement");
+
+        Assert.Equal((18L, 18L), (statement.GetProperty("awarded").GetInt64(), statement.GetProperty("outstanding").GetInt64()));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task AwardAndRedeem_AreAudited()
     {
         var world = await _points.WorldAsync(points: 10);
