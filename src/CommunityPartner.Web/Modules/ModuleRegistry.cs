@@ -5,6 +5,7 @@ using CommunityPartner.Web.Modules.Cooperation;
 using CommunityPartner.Web.Modules.Needs;
 using CommunityPartner.Web.Modules.Notifications;
 using CommunityPartner.Web.Modules.Partners;
+using CommunityPartner.Web.Modules.Points;
 using CommunityPartner.Web.Modules.Projects;
 using CommunityPartner.Web.Modules.Roadshows;
 
@@ -24,6 +25,7 @@ public static class ModuleRegistry
         services.AddPartners();
         services.AddBills();
         services.AddCooperation();
+        services.AddPoints();
         return services;
     }
 
@@ -39,6 +41,7 @@ public static class ModuleRegistry
         api.MapPartnersApi();
         api.MapBillsApi();
         api.MapCooperationApi();
+        api.MapPointsApi();
         app.MapCommunitiesPages();
         app.MapNeedsPages();
         app.MapProjectsPages();

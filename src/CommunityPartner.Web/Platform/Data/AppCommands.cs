@@ -28,8 +28,29 @@ public static class AppCommands
                 Console.WriteLine("Demo data seeded.");
                 return true;
             default:
-                return false;
+                return await TryRunModuleCommandAsync(app, args);
         }
+    }
+
+    /// <summary>A module's command, named by the leading words of the command line; its result becomes the exit code.</summary>
+    private static async Task<bool> TryRunModuleCommandAsync(WebApplication app, string[] args)
+    {
+        var words = string.Join(' ', args.Where(a => !a.StartsWith('-') && !a.Contains('=')));
+        if (words.Length == 0)
+        {
+            return false;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var command = scope.ServiceProvider.GetServices<IAppCommand>()
+            .FirstOrDefault(c => words == c.Name || words.StartsWith(c.Name + " ", StringComparison.Ordinal));
+        if (command is null)
+        {
+            return false;
+        }
+
+        Environment.ExitCode = await command.RunAsync(CancellationToken.None);
+        return true;
     }
 
     /// <summary>Development and tests migrate (and Development seeds) at start; production does neither.</summary>

@@ -13,6 +13,7 @@ public static class ApiResults
         ResultKind.Invalid => Validation(result.Errors, text),
         ResultKind.NotFound => Problem(StatusCodes.Status404NotFound, text[result.MessageKey ?? "未找到该记录"]),
         ResultKind.Forbidden => Problem(StatusCodes.Status403Forbidden, text[result.MessageKey ?? "无权执行此操作"]),
+        ResultKind.Unprocessable => Problem(StatusCodes.Status422UnprocessableEntity, text[result.MessageKey ?? "操作与当前状态冲突", result.Args]),
         _ => Problem(StatusCodes.Status409Conflict, text[result.MessageKey ?? "操作与当前状态冲突", result.Args]),
     };
 

@@ -7,6 +7,9 @@ public enum ResultKind
     NotFound,
     Forbidden,
     Conflict,
+
+    /// <summary>The request is well-formed but cannot be processed as sent (e.g. an idempotency key reused with another body): 422.</summary>
+    Unprocessable,
 }
 
 /// <summary>What a use-case handler answers; the page and the endpoint each turn it into their own response.</summary>
@@ -42,6 +45,8 @@ public sealed class Result<T>
     public static Result<T> Forbidden(string messageKey = "无权执行此操作") => new(ResultKind.Forbidden, default, null, messageKey, null);
 
     public static Result<T> Conflict(string messageKey, params object[] args) => new(ResultKind.Conflict, default, null, messageKey, args);
+
+    public static Result<T> Unprocessable(string messageKey, params object[] args) => new(ResultKind.Unprocessable, default, null, messageKey, args);
 
     public static implicit operator Result<T>(T value) => Ok(value);
 

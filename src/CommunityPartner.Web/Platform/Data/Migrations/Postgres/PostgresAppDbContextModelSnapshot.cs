@@ -1012,6 +1012,388 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("partners_strengths", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Earning.DailyEarning", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActivityType")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId", "CommunityId", "ActivityType", "Day");
+
+                    b.ToTable("points_daily_earnings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_daily_earnings_points", "\"Points\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Earning.EarnRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("DailyCap")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "ActivityType")
+                        .IsUnique();
+
+                    b.ToTable("points_earn_rules", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_earn_rules_points", "\"Points\" > 0 AND \"DailyCap\" >= \"Points\"");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Expiry.ExpiryNotice", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AccountId", "Month");
+
+                    b.ToTable("points_expiry_notices", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Ledger.PointsAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Balance")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "OwnerId")
+                        .IsUnique();
+
+                    b.ToTable("points_accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_accounts_balance", "\"Kind\" = 2 OR \"Balance\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Ledger.PointsTransfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FromAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReferenceId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ReferenceType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ToAccountId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("FromAccountId", "Id");
+
+                    b.HasIndex("ReferenceType", "ReferenceId");
+
+                    b.HasIndex("ToAccountId", "Id");
+
+                    b.ToTable("points_transfers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_transfers_accounts", "\"FromAccountId\" <> \"ToAccountId\"");
+
+                            t.HasCheckConstraint("ck_points_transfers_amount", "\"Amount\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.Dropoff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("OperatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("WeightGrams")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "At");
+
+                    b.HasIndex("StationId", "At");
+
+                    b.ToTable("points_dropoffs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_dropoffs_weight", "\"WeightGrams\" > 0 AND \"Points\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.Station", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.ToTable("points_stations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.StationOperator", b =>
+                {
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("StationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("points_station_operators", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.StationRate", b =>
+                {
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long>("PointsPerKg")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StationId", "Category");
+
+                    b.ToTable("points_station_rates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_station_rates_points", "\"PointsPerKg\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Spending.MerchantItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("PointsPrice")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Stock")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ValidUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "CreatedAt");
+
+                    b.ToTable("points_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_items_stock", "\"Stock\" >= 0 AND \"PointsPrice\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Spending.Redemption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("PartnerId", "Status");
+
+                    b.HasIndex("ResidentId", "CreatedAt");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("points_redemptions", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1939,6 +2321,57 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                         .WithMany("Strengths")
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Ledger.PointsTransfer", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Ledger.PointsAccount", null)
+                        .WithMany()
+                        .HasForeignKey("FromAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Ledger.PointsAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ToAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.Dropoff", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Recycling.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.StationOperator", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Recycling.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.StationRate", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Recycling.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Spending.Redemption", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Spending.MerchantItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -999,6 +999,386 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("partners_strengths", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Earning.DailyEarning", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityType")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "CommunityId", "ActivityType", "Day");
+
+                    b.ToTable("points_daily_earnings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_daily_earnings_points", "\"Points\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Earning.EarnRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DailyCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "ActivityType")
+                        .IsUnique();
+
+                    b.ToTable("points_earn_rules", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_earn_rules_points", "\"Points\" > 0 AND \"DailyCap\" >= \"Points\"");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Expiry.ExpiryNotice", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "Month");
+
+                    b.ToTable("points_expiry_notices", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Ledger.PointsAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Balance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "OwnerId")
+                        .IsUnique();
+
+                    b.ToTable("points_accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_accounts_balance", "\"Kind\" = 2 OR \"Balance\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Ledger.PointsTransfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferenceId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferenceType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("FromAccountId", "Id");
+
+                    b.HasIndex("ReferenceType", "ReferenceId");
+
+                    b.HasIndex("ToAccountId", "Id");
+
+                    b.ToTable("points_transfers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_transfers_accounts", "\"FromAccountId\" <> \"ToAccountId\"");
+
+                            t.HasCheckConstraint("ck_points_transfers_amount", "\"Amount\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.Dropoff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeightGrams")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "At");
+
+                    b.HasIndex("StationId", "At");
+
+                    b.ToTable("points_dropoffs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_dropoffs_weight", "\"WeightGrams\" > 0 AND \"Points\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.Station", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.ToTable("points_stations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.StationOperator", b =>
+                {
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("points_station_operators", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.StationRate", b =>
+                {
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PointsPerKg")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StationId", "Category");
+
+                    b.ToTable("points_station_rates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_station_rates_points", "\"PointsPerKg\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Spending.MerchantItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PointsPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "CreatedAt");
+
+                    b.ToTable("points_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_items_stock", "\"Stock\" >= 0 AND \"PointsPrice\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Spending.Redemption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("PartnerId", "Status");
+
+                    b.HasIndex("ResidentId", "CreatedAt");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("points_redemptions", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1914,6 +2294,57 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         .WithMany("Strengths")
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Ledger.PointsTransfer", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Ledger.PointsAccount", null)
+                        .WithMany()
+                        .HasForeignKey("FromAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Ledger.PointsAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ToAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.Dropoff", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Recycling.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.StationOperator", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Recycling.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Recycling.StationRate", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Recycling.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Spending.Redemption", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Spending.MerchantItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

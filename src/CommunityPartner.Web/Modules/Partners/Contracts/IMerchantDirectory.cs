@@ -1,0 +1,16 @@
+namespace CommunityPartner.Web.Modules.Partners.Contracts;
+
+/// <summary>A caring merchant (爱心商家) partner, as other modules see it.</summary>
+public sealed record MerchantRef(Guid Id, string Name, bool Verified);
+
+/// <summary>What the points module needs to know about merchant partners and who acts for them.</summary>
+public interface IMerchantDirectory
+{
+    /// <summary>The partner when it is of the merchant type; null otherwise.</summary>
+    Task<MerchantRef?> FindMerchantAsync(Guid partnerId, CancellationToken cancellationToken);
+
+    Task<bool> IsMemberAsync(Guid partnerId, Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>The merchant partners the user is a member of.</summary>
+    Task<IReadOnlyList<MerchantRef>> MerchantsOfMemberAsync(Guid userId, CancellationToken cancellationToken);
+}
