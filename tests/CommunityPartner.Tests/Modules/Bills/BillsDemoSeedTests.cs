@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommunityPartner.Tests.Infrastructure;
+using CommunityPartner.Web.Modules.Bills;
+using CommunityPartner.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityPartner.Tests.Modules.Bills;
+
+/// <summary>The demo seed on its own database: 上马's and the district's bills for the last closed quarter, published once, each figure equal to its frozen list.</summary>
+public sealed class BillsDemoSeedTests : IAsyncLifetime
+{
+    private readonly SqliteAppFactory _factory = new();
+
+    public Task InitializeAsync() => _factory.InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)_factory).DisposeAsync();
+
+    [Fact]
+    public async Task Seed_PublishesShangmaAndDistrictOnce_FiguresEqualTheirLists()
+    {
+        await SeedAsync(_ => true);
+        await SeedAsync(s => s.Order == 90);
+
+        var versions = await QueryAsync(db => db.Set<BillVersion>().AsNoTracking().ToListAsync());
+        Assert.Equal(2, versions.Count);
+        Assert.All(versions, v => Assert.True(v.IsIntact));
+        Assert.Contains(versions, v => v.Scope == BillVersion.DistrictScope);
+
+        var client = _factory.CreateClient();
+        var period = versions[0].PeriodCode;
+        foreach (var community in new[] { "shangma", "district" })
+        {
+            var bill = await client.GetFromJsonAsync<JsonElement>($"/api/v1/bills?community={community}&period={period}");
+            foreach (var figure in bill.GetProperty("figures").EnumerateArray())
+            {
+                var response = await client.GetAsync(figure.GetProperty("records").GetString());
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                var records = await response.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.Equal(figure.GetProperty("count").GetInt32(), records.GetProperty("items").GetArrayLength());
+            }
+        }
+    }
+
+    private async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    private async Task SeedAsync(Func<IDemoSeed, bool> which)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        foreach (var seed in scope.ServiceProvider.GetServices<IDemoSeed>().Where(which).OrderBy(s => s.Order))
+        {
+            await seed.SeedAsync(default);
+        }
+    }
+}
