@@ -2,6 +2,7 @@ using CommunityPartner.Web.Modules.Cooperation.DecideOffer;
 using CommunityPartner.Web.Modules.Cooperation.MakeOffer;
 using CommunityPartner.Web.Modules.Cooperation.MatchProject;
 using CommunityPartner.Web.Modules.Cooperation.NegotiateOffer;
+using CommunityPartner.Web.Modules.Cooperation.RecordDelivery;
 using CommunityPartner.Web.Modules.Cooperation.SignIntent;
 using CommunityPartner.Web.Modules.Cooperation.ViewIntent;
 using CommunityPartner.Web.Modules.Cooperation.ViewOffer;
@@ -23,6 +24,7 @@ public static class CooperationModule
         services.AddScoped<DecideOfferHandler>();
         services.AddScoped<SignIntentHandler>();
         services.AddScoped<MatchProjectHandler>();
+        services.AddScoped<RecordDeliveryHandler>();
         services.AddScoped<OfferReader>();
         services.AddScoped<IntentReader>();
         services.AddScoped<IDemoSeed, CooperationDemoSeed>();
@@ -42,6 +44,7 @@ public static class CooperationModule
         api.MapDecideOffer();
         api.MapSignIntent();
         api.MapMatchProject();
+        api.MapRecordDelivery();
         return api;
     }
 }

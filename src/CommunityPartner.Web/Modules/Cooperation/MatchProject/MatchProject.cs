@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CommunityPartner.Web.Modules.Cooperation.RecordDelivery;
 using CommunityPartner.Web.Modules.Projects.Contracts;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
@@ -7,8 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartner.Web.Modules.Cooperation.MatchProject;
 
-/// <summary>How far signed intents cover one ask of a project.</summary>
-public sealed record AskCoverage(Guid Id, string Kind, string Title, bool IsKey, long AskedYuan, int? AskedHours, long PledgedYuan, int PledgedHours, bool Covered);
+/// <summary>
+/// How far signed intents cover one ask of a project (pledged: the lines of signed versions pointing at it), and how
+/// much of it was delivered (confirmed deliveries against those lines). Yuan sums money and estimated values.
+/// </summary>
+public sealed record AskCoverage(
+    Guid Id, string Kind, string Title, bool IsKey, long AskedYuan, int? AskedHours, long PledgedYuan, int PledgedHours, bool Covered,
+    long DeliveredYuan = 0, int DeliveredHours = 0);
 
 /// <summary>
 /// The project's staff mark it matched (已对接) once every key ask is covered by signed intents: funding by at least the
@@ -28,6 +34,11 @@ public sealed class MatchProjectHandler(AppDbContext db, IProjectMatching projec
         var signed = await db.Set<CooperationIntent>().AsNoTracking().Include(i => i.Versions).ThenInclude(v => v.Lines).AsSplitQuery()
             .Where(i => i.ProjectId == projectId && i.SignedNumber != null && !i.IsVoid).ToListAsync(ct);
         var lines = signed.SelectMany(i => i.SignedVersion!.Lines).ToList();
+        var delivered = await db.Set<Delivery>().AsNoTracking()
+            .Where(d => d.ProjectId == projectId && d.Status == DeliveryStatus.Confirmed && d.NeedId != null)
+            .GroupBy(d => d.NeedId)
+            .Select(g => new { NeedId = g.Key, Yuan = g.Sum(d => d.Yuan), Hours = g.Sum(d => d.Hours ?? 0) })
+            .ToDictionaryAsync(x => x.NeedId!.Value, ct);
         return [.. project.Asks.Select(a =>
         {
             var mine = lines.Where(l => l.NeedId == a.Id).ToList();
@@ -39,7 +50,8 @@ public sealed class MatchProjectHandler(AppDbContext db, IProjectMatching projec
                 "service" => a.Hours is { } asked ? hours >= asked : mine.Count > 0,
                 _ => mine.Count > 0,
             };
-            return new AskCoverage(a.Id, a.Kind, a.Title, a.IsKey, a.Yuan, a.Hours, yuan, hours, covered);
+            var done = delivered.GetValueOrDefault(a.Id);
+            return new AskCoverage(a.Id, a.Kind, a.Title, a.IsKey, a.Yuan, a.Hours, yuan, hours, covered, done?.Yuan ?? 0, done?.Hours ?? 0);
         })];
     }
 

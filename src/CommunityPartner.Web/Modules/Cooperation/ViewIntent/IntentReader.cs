@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using CommunityPartner.Web.Modules.Communities.Contracts;
+using CommunityPartner.Web.Modules.Cooperation.MatchProject;
+using CommunityPartner.Web.Modules.Cooperation.RecordDelivery;
 using CommunityPartner.Web.Modules.Cooperation.ViewOffer;
 using CommunityPartner.Web.Modules.Projects.Contracts;
 using CommunityPartner.Web.Platform.Data;
@@ -18,6 +20,12 @@ public sealed record IntentDetails(
     Guid Id, Guid OfferId, Guid ProjectId, string ProjectTitle, string CommunityName, Guid PartnerId, string PartnerName, bool PartnerVerified,
     string Status, int CurrentNumber, int? SignedNumber, DateTime CreatedAt, IReadOnlyList<ProjectAsk> Asks, IReadOnlyList<IntentVersionView> Versions)
 {
+    /// <summary>Deliveries recorded against the signed lines, newest first.</summary>
+    public IReadOnlyList<DeliveryView> Deliveries { get; init; } = [];
+
+    /// <summary>Per ask of the project: asked, pledged by signed intents, delivered (confirmed deliveries).</summary>
+    public IReadOnlyList<AskCoverage> Figures { get; init; } = [];
+
     [System.Text.Json.Serialization.JsonIgnore]
     public bool ViewerIsMember { get; init; }
 
@@ -28,8 +36,14 @@ public sealed record IntentDetails(
     public IntentVersionView Current => Versions.First(v => v.IsCurrent);
 }
 
+/// <summary>A delivery against a line of the signed version, as both sides see it.</summary>
+/// <param name="Status">recorded, confirmed or disputed.</param>
+public sealed record DeliveryView(
+    Guid Id, Guid LineId, string Kind, string What, long Yuan, int? Hours, string Note, string RecordedBy, DateTime RecordedAt,
+    string Status, string? DecidedBy, DateTime? DecidedAt, string? DisputeReason);
+
 /// <summary>A cooperation intent as its two sides see it (nobody else): parties, project, asks, every version.</summary>
-public sealed class IntentReader(AppDbContext db, CooperationPeople people, IProjectMatching projects, ICommunityDirectory communities)
+public sealed class IntentReader(AppDbContext db, CooperationPeople people, IProjectMatching projects, ICommunityDirectory communities, MatchProjectHandler figures)
 {
     public async Task<(IntentDetails? Intent, bool Forbidden)> FindAsync(Guid id, ClaimsPrincipal viewer, CancellationToken ct)
     {
@@ -49,7 +63,10 @@ public sealed class IntentReader(AppDbContext db, CooperationPeople people, IPro
         var project = await projects.FindWithAsksAsync(intent.ProjectId, ct);
         var asks = project?.Asks ?? [];
         var community = await communities.FindByIdAsync(intent.CommunityId, ct);
-        var names = await people.NamesAsync(intent.Versions.SelectMany(v => new[] { v.ProposedById, v.PartnerConfirmedById ?? Guid.Empty, v.CommunityConfirmedById ?? Guid.Empty }), ct);
+        var deliveries = await db.Set<Delivery>().AsNoTracking().Where(d => d.IntentId == id).ToListAsync(ct);
+        var names = await people.NamesAsync(intent.Versions.SelectMany(v => new[] { v.ProposedById, v.PartnerConfirmedById ?? Guid.Empty, v.CommunityConfirmedById ?? Guid.Empty })
+            .Concat(deliveries.SelectMany(d => new[] { d.RecordedById, d.DecidedById ?? Guid.Empty })), ct);
+        var lines = intent.Versions.SelectMany(v => v.Lines).ToDictionary(l => l.Id);
         string? Name(Guid? userId) => userId is { } u ? names.GetValueOrDefault(u, "") : null;
         var status = intent.IsVoid ? "void" : intent.Current.SignedAt is not null ? "signed" : intent.IsSigned ? "amending" : "confirming";
         return (new IntentDetails(
@@ -60,10 +77,28 @@ public sealed class IntentReader(AppDbContext db, CooperationPeople people, IPro
                 [.. v.Lines.OrderBy(l => l.SortOrder).Select(l => OfferReader.Line(l.Id, l.Kind, l.What, l.Hours, l.Yuan, l.NeedId, asks))],
                 Name(v.PartnerConfirmedById), v.PartnerConfirmedAt, Name(v.CommunityConfirmedById), v.CommunityConfirmedAt, v.SignedAt))])
         {
+            Deliveries = [.. deliveries.OrderByDescending(d => d.RecordedAt).Select(d => new DeliveryView(
+                d.Id, d.LineId, CooperationText.KindCode(d.Kind), lines.TryGetValue(d.LineId, out var line) ? line.What : "", d.Yuan, d.Hours, d.Note,
+                Name(d.RecordedById) ?? "", d.RecordedAt, StatusCode(d.Status), Name(d.DecidedById), d.DecidedAt, d.DisputeReason))],
+            Figures = await figures.CoverageAsync(intent.ProjectId, ct) ?? [],
             ViewerIsMember = parties.IsMember,
             ViewerIsStaff = parties.IsStaff,
         }, false);
     }
+
+    public static string StatusCode(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.Confirmed => "confirmed",
+        DeliveryStatus.Disputed => "disputed",
+        _ => "recorded",
+    };
+
+    public static string DeliveryStatusKey(string status) => status switch
+    {
+        "confirmed" => "已确认",
+        "disputed" => "有异议",
+        _ => "待社区确认",
+    };
 
     public static string StatusKey(string status) => status switch
     {
