@@ -1,4 +1,6 @@
+using CommunityPartner.Web.Modules.Cooperation.RecordDelivery;
 using CommunityPartner.Web.Modules.Cooperation.SignIntent;
+using CommunityPartner.Web.Modules.Cooperation.ViewOffer;
 using CommunityPartner.Web.Modules.Projects.Contracts;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Localization;
@@ -17,6 +19,17 @@ public sealed class ViewIntentModel(IntentReader reader, IStringLocalizer<Shared
     [BindProperty]
     public List<LineForm> Lines { get; set; } = [];
 
+    /// <summary>A partner member's new delivery against a signed line.</summary>
+    [BindProperty]
+    public DeliveryForm Delivery { get; set; } = new();
+
+    /// <summary>The lines of the signed version, which deliveries point at.</summary>
+    public IReadOnlyList<OfferLineView> SignedLines => Intent.SignedNumber is { } n ? Intent.Versions.First(v => v.Number == n).Lines : [];
+
+    public bool CanRecordDelivery => Intent.ViewerIsMember && Intent.SignedNumber is not null && Intent.Status != "void";
+
+    public bool CanDecideDelivery => Intent.ViewerIsStaff && !Intent.ViewerIsMember;
+
     public IReadOnlyList<ProjectAsk> Asks => Intent.Asks;
 
     public IStringLocalizer<SharedResource> Text => text;
@@ -33,7 +46,16 @@ public sealed class ViewIntentModel(IntentReader reader, IStringLocalizer<Shared
     public async Task<IActionResult> OnPostVersionAsync(Guid id, [FromServices] SignIntentHandler handler, CancellationToken ct) =>
         await AfterAsync(id, await handler.ProposeAsync(id, [.. Lines.Select(l => l.ToInput())], User, ct), "已提出新版本，请双方重新确认。", ct);
 
-    private async Task<IActionResult> AfterAsync(Guid id, Result<CooperationIntent> result, string done, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeliverAsync(Guid id, [FromServices] RecordDeliveryHandler handler, CancellationToken ct) =>
+        await AfterAsync(id, await handler.RecordAsync(id, Delivery.ToInput(), User, ct), "已登记兑现，等待社区确认。", ct, prefix: "Delivery");
+
+    public async Task<IActionResult> OnPostAcceptDeliveryAsync(Guid id, Guid deliveryId, [FromServices] RecordDeliveryHandler handler, CancellationToken ct) =>
+        await AfterAsync(id, await handler.ConfirmAsync(deliveryId, User, ct), "已确认这笔兑现。", ct, prefix: "");
+
+    public async Task<IActionResult> OnPostDisputeDeliveryAsync(Guid id, Guid deliveryId, string? reason, [FromServices] RecordDeliveryHandler handler, CancellationToken ct) =>
+        await AfterAsync(id, await handler.DisputeAsync(deliveryId, reason, User, ct), "已对这笔兑现提出异议。", ct, prefix: "");
+
+    private async Task<IActionResult> AfterAsync<T>(Guid id, Result<T> result, string done, CancellationToken ct, string? prefix = null)
     {
         switch (result.Kind)
         {
@@ -45,7 +67,15 @@ public sealed class ViewIntentModel(IntentReader reader, IStringLocalizer<Shared
             case ResultKind.Forbidden:
                 return User.UserId() is null ? Challenge() : Forbid();
             default:
-                ModelState.AddResult(result, text, prefix: "", field: LinesPage.Field);
+                if (prefix is null)
+                {
+                    ModelState.AddResult(result, text, prefix: "", field: LinesPage.Field);
+                }
+                else
+                {
+                    ModelState.AddResult(result, text, prefix: prefix, field: prefix.Length == 0 ? _ => "" : null);
+                }
+
                 return await LoadAsync(id, fillLines: false, ct);
         }
     }
@@ -71,4 +101,18 @@ public sealed class ViewIntentModel(IntentReader reader, IStringLocalizer<Shared
 
         return Page();
     }
+}
+
+/// <summary>The delivery form on the intent page.</summary>
+public sealed class DeliveryForm
+{
+    public Guid? LineId { get; set; }
+
+    public long? Yuan { get; set; }
+
+    public int? Hours { get; set; }
+
+    public string? Note { get; set; }
+
+    public DeliveryInput ToInput() => new(LineId, Yuan, Hours, Note);
 }
