@@ -195,6 +195,18 @@ public abstract class DeliveryApiTests(AppFactory factory)
         Assert.Equal(5, intent.GetProperty("deliveries").GetArrayLength());
     }
 
+    [Fact]
+    public async Task OpenApi_DocumentsTheDeliveryEndpoints()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        Assert.Equal("RecordDelivery", paths.GetProperty("/api/v1/intents/{id}/deliveries").GetProperty("post").GetProperty("operationId").GetString());
+        Assert.Equal("ConfirmDelivery", paths.GetProperty("/api/v1/deliveries/{id}/confirm").GetProperty("post").GetProperty("operationId").GetString());
+        Assert.Equal("DisputeDelivery", paths.GetProperty("/api/v1/deliveries/{id}/dispute").GetProperty("post").GetProperty("operationId").GetString());
+        Assert.True(paths.GetProperty("/api/v1/intents/{id}/deliveries").GetProperty("post").GetProperty("responses").TryGetProperty("201", out _));
+    }
+
     private static JsonElement Figure(JsonElement intent, Guid askId) =>
         intent.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("id").GetGuid() == askId);
 
