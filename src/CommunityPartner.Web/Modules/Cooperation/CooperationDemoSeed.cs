@@ -1,3 +1,4 @@
+using CommunityPartner.Web.Modules.Cooperation.RecordDelivery;
 using CommunityPartner.Web.Modules.Partners.Contracts;
 using CommunityPartner.Web.Modules.Projects.Contracts;
 using CommunityPartner.Web.Platform.Auth;
@@ -55,6 +56,17 @@ internal sealed class CooperationDemoSeed(AppDbContext db, IProjectCatalog catal
             intent.Confirm(OfferSide.Partner, signed.UserId, partnerVerified: true, now.AddDays(-86));
             signed.Offer.MarkSigned(now.AddDays(-86));
             db.Add(intent);
+
+            // Partly delivered: half the money and 40 of 120 hours confirmed, 10 more hours awaiting confirmation.
+            var lines = intent.SignedVersion!.Lines;
+            var money = lines.First(l => l.Kind == OfferLineKind.Money);
+            var service = lines.First(l => l.Kind == OfferLineKind.Service);
+            var funds = Delivery.Record(intent, money, 25_000, null, "首笔捐赠资金已转入社区专项账户", signed.UserId, now.AddDays(-80));
+            funds.Confirm(shangmaStaff.Id, now.AddDays(-79));
+            var install = Delivery.Record(intent, service, 12_000, 40, "完成 4 台智能回收机的安装调试", signed.UserId, now.AddDays(-60));
+            install.Confirm(shangmaStaff.Id, now.AddDays(-58));
+            var upkeep = Delivery.Record(intent, service, 3_000, 10, "第一季度例行巡检与软件升级", signed.UserId, now.AddDays(-3));
+            db.AddRange(funds, install, upkeep);
         }
 
         if (await Project(NatureBase) is { } nature)

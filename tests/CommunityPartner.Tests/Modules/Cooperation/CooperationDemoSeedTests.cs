@@ -1,6 +1,7 @@
 using CommunityPartner.Tests.Infrastructure;
 using CommunityPartner.Web.Modules.Cooperation;
 using CommunityPartner.Web.Modules.Cooperation.MatchProject;
+using CommunityPartner.Web.Modules.Cooperation.RecordDelivery;
 using CommunityPartner.Web.Modules.Projects.Contracts;
 using CommunityPartner.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,9 @@ public sealed class CooperationDemoSeedTests : IAsyncLifetime
         Assert.Equal("微更新·智慧绿色驿站", green.Title);
         var coverage = await scope.ServiceProvider.GetRequiredService<MatchProjectHandler>().CoverageAsync(signed.ProjectId, default);
         Assert.Contains(coverage!, c => c.Kind == "service" && c.Covered);
+        Assert.Equal(3, await db.Set<Delivery>().CountAsync(d => d.IntentId == signed.Id));
+        Assert.Contains(coverage!, c => c.Kind == "funding" && c.DeliveredYuan == 25_000 && c.DeliveredYuan < c.PledgedYuan);
+        Assert.Contains(coverage!, c => c.Kind == "service" && c.DeliveredHours == 40);
     }
 
     private async Task SeedAsync(Func<IDemoSeed, bool> which)
