@@ -128,8 +128,6 @@ public sealed record FrozenFigures(
         return changes;
     }
 
-    public bool SameAs(FrozenFigures other) => ChangesSince(other).Count == 0;
-
     private static string Show(object? value) => value switch
     {
         null => "—",
