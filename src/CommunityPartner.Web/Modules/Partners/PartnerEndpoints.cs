@@ -1,4 +1,6 @@
 using CommunityPartner.Web.Modules.Communities.Contracts;
+using CommunityPartner.Web.Modules.Partners.EditPartner;
+using CommunityPartner.Web.Modules.Partners.InviteMember;
 using CommunityPartner.Web.Modules.Partners.RegisterPartner;
 using CommunityPartner.Web.Modules.Partners.ReviewPartner;
 using CommunityPartner.Web.Modules.Partners.ViewPartner;
@@ -76,6 +78,21 @@ public static class PartnerEndpoints
         .Produces<PartnerDetails>(StatusCodes.Status201Created)
         .ProducesValidationProblem();
 
+        api.MapPut("/partners/{id:guid}", async (Guid id, PartnerInput input, HttpContext http, EditPartnerHandler handler, PartnerReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        {
+            var result = await handler.HandleAsync(id, input, null, http.User, ct);
+            return result.IsOk ? TypedResults.Ok(await reader.FindAsync(id, http.User, ct)) : ApiResults.From(result, text, _ => TypedResults.Ok());
+        })
+        .RequireAuthorization(Policies.SignedIn)
+        .WithName("EditPartner")
+        .WithSummary("A member replaces the partner's profile (same checks as registration). Changing name, type or credit code sends a verified partner back to review; editing a rejected one resubmits it.")
+        .WithTags("Partners")
+        .Produces<PartnerDetails>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+
         foreach (var verify in new[] { true, false })
         {
             api.MapPost(verify ? "/partners/{id:guid}/verify" : "/partners/{id:guid}/reject", async (Guid id, ReviewRequest? body, HttpContext http, ReviewPartnerHandler handler, PartnerReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
@@ -93,6 +110,7 @@ public static class PartnerEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         }
 
+        api.MapInviteMember();
         return api;
     }
 }

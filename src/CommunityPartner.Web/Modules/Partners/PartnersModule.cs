@@ -14,6 +14,9 @@ public static class PartnersModule
         services.AddScoped<RegisterPartnerHandler>();
         services.AddScoped<ReviewPartnerHandler>();
         services.AddScoped<PartnerReader>();
+        services.AddScoped<EditPartner.EditPartnerHandler>();
+        services.AddScoped<InviteMember.InviteMemberHandler>();
+        services.AddScoped<InviteMember.TeamReader>();
         services.AddScoped<Contracts.IPartnerRoster, PartnerRoster>();
         services.AddScoped<Contracts.IMerchantDirectory, MerchantDirectory>();
         services.AddScoped<IDemoSeed, PartnersDemoSeed>();

@@ -131,7 +131,8 @@ public sealed class RegisterPartnerHandler(AppDbContext db, ICommunityDirectory 
             : null;
     }
 
-    private Task<List<Guid>> AdminsAsync(CancellationToken ct) =>
+    /// <summary>The district admins, who review partners.</summary>
+    public Task<List<Guid>> AdminsAsync(CancellationToken ct) =>
         (from ur in db.UserRoles
          join role in db.Roles on ur.RoleId equals role.Id
          where role.Name == Roles.DistrictAdmin

@@ -29,6 +29,16 @@ public sealed class PartnerForm
     public List<string> Communities { get; set; } = [];
 
     public bool ShowOnHonourWall { get; set; } = true;
+
+    public PartnerInput ToInput() => new(Type, Name, CreditCode, ContactName, ContactPhone, Introduction, Strengths, Communities, ShowOnHonourWall);
+}
+
+/// <summary>What the shared registration/edit fields need: the form and the choices.</summary>
+public sealed record PartnerFields(PartnerForm Input, IReadOnlyList<SelectListItem> TypeOptions, IReadOnlyList<CommunityInfo> CommunityChoices)
+{
+    public static async Task<PartnerFields> LoadAsync(PartnerForm input, ICommunityDirectory communities, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        new(input, [new SelectListItem(text["请选择"], ""), .. Enum.GetValues<PartnerType>().Select(t => new SelectListItem(text[PartnerText.TypeKey(t)], PartnerText.TypeCode(t)))],
+            await communities.ListAsync(ct));
 }
 
 [Authorize(Policy = Policies.SignedIn)]
@@ -37,9 +47,7 @@ public sealed class RegisterPartnerModel(RegisterPartnerHandler handler, ICommun
     [BindProperty]
     public PartnerForm Input { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> TypeOptions { get; private set; } = [];
-
-    public IReadOnlyList<CommunityInfo> CommunityChoices { get; private set; } = [];
+    public PartnerFields Fields { get; private set; } = default!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -53,9 +61,7 @@ public sealed class RegisterPartnerModel(RegisterPartnerHandler handler, ICommun
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await handler.HandleAsync(
-            new PartnerInput(Input.Type, Input.Name, Input.CreditCode, Input.ContactName, Input.ContactPhone, Input.Introduction,
-                Input.Strengths, Input.Communities, Input.ShowOnHonourWall), User, ct);
+        var result = await handler.HandleAsync(Input.ToInput(), User, ct);
         if (!result.IsOk)
         {
             ModelState.AddResult(result, text);
@@ -67,9 +73,5 @@ public sealed class RegisterPartnerModel(RegisterPartnerHandler handler, ICommun
         return Redirect($"/partners/{result.Value!.Id}");
     }
 
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        TypeOptions = [new SelectListItem(text["请选择"], ""), .. Enum.GetValues<PartnerType>().Select(t => new SelectListItem(text[PartnerText.TypeKey(t)], PartnerText.TypeCode(t)))];
-        CommunityChoices = await communities.ListAsync(ct);
-    }
+    private async Task LoadAsync(CancellationToken ct) => Fields = await PartnerFields.LoadAsync(Input, communities, text, ct);
 }
