@@ -45,6 +45,7 @@ public static class ModuleRegistry
         app.MapCommunitiesPages();
         app.MapNeedsPages();
         app.MapProjectsPages();
+        app.MapCooperationPages();
         return app;
     }
 }

@@ -47,6 +47,12 @@ public static class CooperationModule
         api.MapRecordDelivery();
         return api;
     }
+
+    public static WebApplication MapCooperationPages(this WebApplication app)
+    {
+        app.MapDeliveryPhotos();
+        return app;
+    }
 }
 
 /// <summary>Route value "id" of an offer → the community of the project it is made to.</summary>

@@ -211,7 +211,7 @@ public abstract class DeliveryApiTests(AppFactory factory)
         intent.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("id").GetGuid() == askId);
 
     /// <summary>The money line and the service line of the intent's newest version.</summary>
-    private static async Task<(Guid Money, Guid Service)> LinesAsync(CooperationWorld w, Guid intentId)
+    internal static async Task<(Guid Money, Guid Service)> LinesAsync(CooperationWorld w, Guid intentId)
     {
         var lines = (await ProjectsTestData.GetJsonAsync(w.StaffClient, $"/api/v1/intents/{intentId}")).GetProperty("versions")[0].GetProperty("lines").EnumerateArray().ToList();
         Guid Line(string kind) => lines.First(l => l.GetProperty("kind").GetString() == kind).GetProperty("id").GetGuid();

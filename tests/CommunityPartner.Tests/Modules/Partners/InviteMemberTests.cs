@@ -5,6 +5,7 @@ using CommunityPartner.Tests.Infrastructure;
 using CommunityPartner.Tests.Modules.Accounts;
 using CommunityPartner.Web.Modules.Notifications;
 using CommunityPartner.Web.Modules.Partners.InviteMember;
+using CommunityPartner.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartner.Tests.Modules.Partners;
@@ -61,8 +62,13 @@ public abstract class InviteMemberTests(AppFactory factory)
         var edit = await colleagueClient.PutAsJsonAsync($"/api/v1/partners/{team.PartnerId}", body);
         Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
         Assert.Equal("同事改过的介绍", (await _partners.LoadAsync(team.PartnerId)).Introduction);
-        var audit = await _partners.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == invitationId.ToString()).Select(a => a.Action).ToListAsync());
+        var audit = await _partners.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == invitationId.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Equal(["partners.invite", "partners.invitation.accept"], audit);
+        var partnerRoles = await _partners.QueryAsync(db => (from ur in db.UserRoles
+                                                             join r in db.Roles on ur.RoleId equals r.Id
+                                                             where r.Name == Roles.PartnerMember && (ur.UserId == colleague.Id || ur.UserId == team.Owner.Id)
+                                                             select ur.UserId).ToListAsync());
+        Assert.Equal(2, partnerRoles.Distinct().Count());
     }
 
     [Fact]

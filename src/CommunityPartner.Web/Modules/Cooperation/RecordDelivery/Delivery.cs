@@ -62,8 +62,18 @@ public sealed class Delivery
 
     public int Version { get; private set; }
 
+    /// <summary>An optional photo of what was handed over (re-encoded, stored outside wwwroot); null when none.</summary>
+    public Guid? PhotoId { get; private set; }
+
+    public string? PhotoContentType { get; private set; }
+
+    /// <summary>Where the photo's file lives in the file store.</summary>
+    public string? PhotoPath => PhotoId is { } id
+        ? Path.Combine("deliveries", IntentId.ToString("N"), id.ToString("N") + Platform.Web.PhotoUploads.ExtensionOf(PhotoContentType ?? ""))
+        : null;
+
     /// <summary>Records a delivery; the caller has checked the amounts and that the line belongs to the signed version.</summary>
-    public static Delivery Record(CooperationIntent intent, IntentLine line, long yuan, int? hours, string note, Guid memberId, DateTime now)
+    public static Delivery Record(CooperationIntent intent, IntentLine line, long yuan, int? hours, string note, Guid memberId, DateTime now, string? photoContentType = null)
     {
         Require(intent.IsSigned && !intent.IsVoid, "合作意向尚未签署，不能登记兑现");
         Require(intent.SignedVersion!.Lines.Any(l => l.Id == line.Id), "只能对已签署版本的出力内容登记兑现");
@@ -84,6 +94,8 @@ public sealed class Delivery
             RecordedById = memberId,
             RecordedAt = now,
             Status = DeliveryStatus.Recorded,
+            PhotoId = photoContentType is null ? null : Guid.NewGuid(),
+            PhotoContentType = photoContentType,
         };
     }
 
@@ -107,5 +119,5 @@ public sealed class Delivery
         Version++;
     }
 
-    public object Snapshot() => new { LineId, Kind, Yuan, Hours, Note, Status, DecidedById, DisputeReason, Version };
+    public object Snapshot() => new { LineId, Kind, Yuan, Hours, Note, PhotoId, Status, DecidedById, DisputeReason, Version };
 }

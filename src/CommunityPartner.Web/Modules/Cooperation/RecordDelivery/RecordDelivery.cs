@@ -15,9 +15,10 @@ public sealed record DeliveryInput(Guid? LineId, long? Yuan, int? Hours, string?
 /// Members of the intent's partner record deliveries against the lines of its signed version; the project's community
 /// staff (or the district admin) confirm or dispute each one. Both sides hear of it; every change is audited.
 /// </summary>
-public sealed class RecordDeliveryHandler(AppDbContext db, CooperationPeople people, INotifier notifier, AuditLog audit, TimeProvider clock)
+public sealed class RecordDeliveryHandler(AppDbContext db, CooperationPeople people, INotifier notifier, AuditLog audit, FileStore files, TimeProvider clock)
 {
-    public async Task<Result<Delivery>> RecordAsync(Guid intentId, DeliveryInput? input, ClaimsPrincipal user, CancellationToken ct)
+    /// <param name="photo">An optional photo of what was handed over: JPEG, PNG or WebP up to 5 MB, stored re-encoded.</param>
+    public async Task<Result<Delivery>> RecordAsync(Guid intentId, DeliveryInput? input, PhotoUpload? photo, ClaimsPrincipal user, CancellationToken ct)
     {
         var intent = await db.Set<CooperationIntent>().AsNoTracking().Include(i => i.Versions).ThenInclude(v => v.Lines).AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == intentId, ct);
@@ -70,6 +71,7 @@ public sealed class RecordDeliveryHandler(AppDbContext db, CooperationPeople peo
 
         var note = input?.Note?.Trim() ?? "";
         errors.Text("note", note, Delivery.NoteMax, "请填写兑现说明", "兑现说明不能超过 {0} 个字");
+        var image = photo is null ? null : PhotoUploads.Read([photo], 1, errors, "photo").FirstOrDefault();
         if (!errors.IsValid)
         {
             return errors;
@@ -78,7 +80,7 @@ public sealed class RecordDeliveryHandler(AppDbContext db, CooperationPeople peo
         Delivery delivery;
         try
         {
-            delivery = Delivery.Record(intent, line!, yuan, hours, note, userId, clock.GetUtcNow().UtcDateTime);
+            delivery = Delivery.Record(intent, line!, yuan, hours, note, userId, clock.GetUtcNow().UtcDateTime, image?.ContentType);
         }
         catch (DomainException e)
         {
@@ -88,7 +90,26 @@ public sealed class RecordDeliveryHandler(AppDbContext db, CooperationPeople peo
         db.Add(delivery);
         audit.Record("cooperation.delivery.record", nameof(Delivery), delivery.Id, null, delivery.Snapshot(), intent.CommunityId, userId);
         notifier.Notify(await people.StaffOfAsync(intent.CommunityId, ct), "“{0}”登记了一笔兑现，请确认", $"/intents/{intent.Id}", [parties.Partner.Name], except: userId);
-        await db.SaveChangesAsync(ct);
+        if (image is not null)
+        {
+            await files.WriteAsync(delivery.PhotoPath!, image.Content, ct);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // The row was not saved, so neither is its photo.
+            if (delivery.PhotoPath is { } path)
+            {
+                files.Delete(path);
+            }
+
+            throw;
+        }
+
         return delivery;
     }
 

@@ -40,7 +40,7 @@ public sealed record IntentDetails(
 /// <param name="Status">recorded, confirmed or disputed.</param>
 public sealed record DeliveryView(
     Guid Id, Guid LineId, string Kind, string What, long Yuan, int? Hours, string Note, string RecordedBy, DateTime RecordedAt,
-    string Status, string? DecidedBy, DateTime? DecidedAt, string? DisputeReason);
+    string Status, string? DecidedBy, DateTime? DecidedAt, string? DisputeReason, string? PhotoUrl = null);
 
 /// <summary>A cooperation intent as its two sides see it (nobody else): parties, project, asks, every version.</summary>
 public sealed class IntentReader(AppDbContext db, CooperationPeople people, IProjectMatching projects, ICommunityDirectory communities, MatchProjectHandler figures)
@@ -79,7 +79,8 @@ public sealed class IntentReader(AppDbContext db, CooperationPeople people, IPro
         {
             Deliveries = [.. deliveries.OrderByDescending(d => d.RecordedAt).Select(d => new DeliveryView(
                 d.Id, d.LineId, CooperationText.KindCode(d.Kind), lines.TryGetValue(d.LineId, out var line) ? line.What : "", d.Yuan, d.Hours, d.Note,
-                Name(d.RecordedById) ?? "", d.RecordedAt, StatusCode(d.Status), Name(d.DecidedById), d.DecidedAt, d.DisputeReason))],
+                Name(d.RecordedById) ?? "", d.RecordedAt, StatusCode(d.Status), Name(d.DecidedById), d.DecidedAt, d.DisputeReason,
+                d.PhotoId is null ? null : $"/intents/{intent.Id}/deliveries/{d.Id}/photo"))],
             Figures = await figures.CoverageAsync(intent.ProjectId, ct) ?? [],
             ViewerIsMember = parties.IsMember,
             ViewerIsStaff = parties.IsStaff,

@@ -47,7 +47,7 @@ public sealed class ViewIntentModel(IntentReader reader, IStringLocalizer<Shared
         await AfterAsync(id, await handler.ProposeAsync(id, [.. Lines.Select(l => l.ToInput())], User, ct), "已提出新版本，请双方重新确认。", ct);
 
     public async Task<IActionResult> OnPostDeliverAsync(Guid id, [FromServices] RecordDeliveryHandler handler, CancellationToken ct) =>
-        await AfterAsync(id, await handler.RecordAsync(id, Delivery.ToInput(), User, ct), "已登记兑现，等待社区确认。", ct, prefix: "Delivery");
+        await AfterAsync(id, await handler.RecordAsync(id, Delivery.ToInput(), Delivery.Upload(), User, ct), "已登记兑现，等待社区确认。", ct, prefix: "Delivery");
 
     public async Task<IActionResult> OnPostAcceptDeliveryAsync(Guid id, Guid deliveryId, [FromServices] RecordDeliveryHandler handler, CancellationToken ct) =>
         await AfterAsync(id, await handler.ConfirmAsync(deliveryId, User, ct), "已确认这笔兑现。", ct, prefix: "");
@@ -114,5 +114,10 @@ public sealed class DeliveryForm
 
     public string? Note { get; set; }
 
+    /// <summary>An optional photo of what was handed over.</summary>
+    public IFormFile? Photo { get; set; }
+
     public DeliveryInput ToInput() => new(LineId, Yuan, Hours, Note);
+
+    public PhotoUpload? Upload() => Photo is { } file ? new PhotoUpload(file.FileName, file.Length, file.OpenReadStream) : null;
 }

@@ -121,6 +121,7 @@ public sealed class InviteMemberHandler(AppDbContext db, INotifier notifier, Aud
             {
                 invitation.Accept(userId, now);
                 partner.AddMember(userId, now);
+                await PartnerMemberRole.GrantAsync(db, userId, ct);
             }
             else
             {

@@ -41,6 +41,7 @@ public sealed class RegisterPartnerHandler(AppDbContext db, ICommunityDirectory 
 
         var partner = Partner.Register(draft!, userId, clock.GetUtcNow().UtcDateTime);
         db.Add(partner);
+        await PartnerMemberRole.GrantAsync(db, userId, ct);
         audit.Record("partners.register", nameof(Partner), partner.Id, null, partner.Snapshot(), null, userId);
         notifier.Notify(await AdminsAsync(ct), "新的合伙人“{0}”等待审核", "/admin/partners", [partner.Name]);
         try
