@@ -20,6 +20,8 @@ internal sealed class AccountsDemoSeed(UserManager<AppUser> users, ICommunityDir
         ("13900000201", "王经理（科技城建设集团）", "shangma", [Roles.PartnerMember]),
         ("13900000202", "赵老板（绿叶便利店）", "shangma", [Roles.PartnerMember, Roles.Merchant]),
         ("13900000203", "孙社工（益邻社工服务中心）", "yuantong", [Roles.PartnerMember]),
+        ("13900000204", "李阿姨（爱心人士）", "shangma", [Roles.PartnerMember]),
+        ("13900000205", "周会长（新区青年志愿者协会）", "yuantong", [Roles.PartnerMember]),
         ("13900000301", "刘师傅（绿色驿站）", "shangma", [Roles.StationOperator]),
         ("13900000401", "吴代表（人大代表）", null, [Roles.Representative]),
     ];

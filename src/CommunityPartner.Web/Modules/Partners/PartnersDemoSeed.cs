@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartner.Web.Modules.Partners;
 
-/// <summary>The demo partner members' organisations (see the README's demo accounts), verified, plus one awaiting review.</summary>
+/// <summary>The demo partner members' partners (see the README's demo accounts): one verified of each type, plus one awaiting review.</summary>
 internal sealed class PartnersDemoSeed(AppDbContext db, ICommunityDirectory communities, UserManager<AppUser> users, TimeProvider clock) : IDemoSeed
 {
     private static readonly (string Member, PartnerType Type, string Name, string? Code, string Contact, string[] Strengths, string[] Communities, string Intro, bool Verified)[] Partners =
@@ -16,7 +16,11 @@ internal sealed class PartnersDemoSeed(AppDbContext db, ICommunityDirectory comm
         ("13900000202", PartnerType.Merchant, "绿叶便利店", "91350100M000100Y43", "赵老板", ["catering", "recycling"], ["shangma"],
             "上马社区门口的便利店，加入积分兑换，居民可用积分换日用品。", true),
         ("13900000203", PartnerType.SocialOrganisation, "益邻社工服务中心", "5251000050987654XB", "孙社工", ["education", "volunteers"], ["yuantong"],
-            "专注儿童和长者服务的社工机构，可以设计自然教育课程、组织志愿者。", false),
+            "专注儿童和长者服务的社工机构，可以设计自然教育课程、组织志愿者。", true),
+        ("13900000204", PartnerType.Individual, "李阿姨", null, "李阿姨", ["funding", "gardening"], ["shangma"],
+            "退休教师，每年拿出一部分退休金支持社区的绿化和儿童活动。", true),
+        ("13900000205", PartnerType.SocialOrganisation, "新区青年志愿者协会", "521100005012345696", "周会长", ["volunteers", "culture"], ["yuantong", "shangma"],
+            "组织青年志愿者参加社区服务和文体活动。", false),
     ];
 
     public int Order => 45;
