@@ -2,6 +2,7 @@ using CommunityPartner.Web.Modules.Cooperation.DecideOffer;
 using CommunityPartner.Web.Modules.Cooperation.MakeOffer;
 using CommunityPartner.Web.Modules.Cooperation.MatchProject;
 using CommunityPartner.Web.Modules.Cooperation.NegotiateOffer;
+using CommunityPartner.Web.Modules.Cooperation.Recommend;
 using CommunityPartner.Web.Modules.Cooperation.RecordDelivery;
 using CommunityPartner.Web.Modules.Cooperation.SignIntent;
 using CommunityPartner.Web.Modules.Cooperation.ViewIntent;
@@ -25,6 +26,7 @@ public static class CooperationModule
         services.AddScoped<SignIntentHandler>();
         services.AddScoped<MatchProjectHandler>();
         services.AddScoped<RecordDeliveryHandler>();
+        services.AddScoped<RecommendHandler>();
         services.AddScoped<OfferReader>();
         services.AddScoped<IntentReader>();
         services.AddScoped<IDemoSeed, CooperationDemoSeed>();
@@ -45,6 +47,7 @@ public static class CooperationModule
         api.MapSignIntent();
         api.MapMatchProject();
         api.MapRecordDelivery();
+        api.MapRecommend();
         return api;
     }
 }
