@@ -22,13 +22,18 @@ public static class LineFulfilment
     };
 
     /// <summary>Signed, non-void intents (of the given partners, or all) with their versions and lines.</summary>
-    public static Task<List<CooperationIntent>> SignedIntentsAsync(AppDbContext db, IReadOnlyCollection<Guid>? partnerIds, CancellationToken ct)
+    public static Task<List<CooperationIntent>> SignedIntentsAsync(AppDbContext db, IReadOnlyCollection<Guid>? partnerIds, CancellationToken ct, Guid? projectId = null)
     {
         var query = db.Set<CooperationIntent>().AsNoTracking().Include(i => i.Versions).ThenInclude(v => v.Lines).AsSplitQuery()
             .Where(i => i.SignedNumber != null && !i.IsVoid);
         if (partnerIds is not null)
         {
             query = query.Where(i => partnerIds.Contains(i.PartnerId));
+        }
+
+        if (projectId is { } project)
+        {
+            query = query.Where(i => i.ProjectId == project);
         }
 
         return query.ToListAsync(ct);

@@ -1,4 +1,5 @@
 using CommunityPartner.Web.Modules.Communities.Contracts;
+using CommunityPartner.Web.Modules.Partners.HonourWall;
 using CommunityPartner.Web.Modules.Partners.RegisterPartner;
 using CommunityPartner.Web.Modules.Partners.ReviewPartner;
 using CommunityPartner.Web.Modules.Partners.ViewPartner;
@@ -12,6 +13,8 @@ namespace CommunityPartner.Web.Modules.Partners;
 public static class PartnerEndpoints
 {
     public sealed record ReviewRequest(string? Reason);
+
+    public sealed record HonourWallRequest(bool Show);
 
     public static RouteGroupBuilder MapPartnersApi(this RouteGroupBuilder api)
     {
@@ -92,6 +95,20 @@ public static class PartnerEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         }
+
+        api.MapPost("/partners/{id:guid}/honour-wall", async (Guid id, HonourWallRequest body, HttpContext http, SetHonourWallHandler handler, PartnerReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        {
+            var result = await handler.HandleAsync(id, body.Show, http.User, ct);
+            return result.IsOk ? TypedResults.Ok(await reader.FindAsync(id, http.User, ct)) : ApiResults.From(result, text, _ => TypedResults.Ok());
+        })
+        .RequireAuthorization(Policies.SignedIn)
+        .WithName("SetPartnerHonourWall")
+        .WithSummary("A member opts the partner in to the public honour wall (show=true) or out of it. Off by default; 409 when already so.")
+        .WithTags("Partners")
+        .Produces<PartnerDetails>()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
 
         return api;
     }

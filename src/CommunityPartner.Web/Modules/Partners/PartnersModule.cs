@@ -13,6 +13,7 @@ public static class PartnersModule
     {
         services.AddScoped<RegisterPartnerHandler>();
         services.AddScoped<ReviewPartnerHandler>();
+        services.AddScoped<HonourWall.SetHonourWallHandler>();
         services.AddScoped<PartnerReader>();
         services.AddScoped<Contracts.IPartnerRoster, PartnerRoster>();
         services.AddScoped<Contracts.IMerchantDirectory, MerchantDirectory>();
