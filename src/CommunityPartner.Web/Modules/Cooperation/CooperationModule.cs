@@ -2,6 +2,7 @@ using CommunityPartner.Web.Modules.Cooperation.DecideOffer;
 using CommunityPartner.Web.Modules.Cooperation.MakeOffer;
 using CommunityPartner.Web.Modules.Cooperation.MatchProject;
 using CommunityPartner.Web.Modules.Cooperation.NegotiateOffer;
+using CommunityPartner.Web.Modules.Cooperation.Recommend;
 using CommunityPartner.Web.Modules.Cooperation.RecordDelivery;
 using CommunityPartner.Web.Modules.Cooperation.SignIntent;
 using CommunityPartner.Web.Modules.Cooperation.ViewIntent;
@@ -25,10 +26,14 @@ public static class CooperationModule
         services.AddScoped<SignIntentHandler>();
         services.AddScoped<MatchProjectHandler>();
         services.AddScoped<RecordDeliveryHandler>();
+        services.AddScoped<RecommendHandler>();
+        services.AddScoped<HonourWall.HonourWallReader>();
+        services.AddScoped<Projects.Contracts.IProjectSupportFigures, ProjectSupportFigures>();
         services.AddScoped<OfferReader>();
         services.AddScoped<IntentReader>();
         services.AddScoped<IDemoSeed, CooperationDemoSeed>();
         services.AddScoped<ICommunityScopeResolver, OfferScopeResolver>();
+        services.AddSingleton(new NavItem("爱心榜", "/honour", "已认证的合伙人实实在在兑现的出力，只统计社区确认过的", NavPlacement.Area, 35));
         services.AddSingleton(new NavItem("我的合作", "/offers/mine", "你的单位为社区项目出的力：协商、合作意向", NavPlacement.Task, 45,
             u => u.IsInRole(Roles.PartnerMember)));
         services.AddSingleton(new NavItem("合伙人出力", "/admin/offers", "合伙人为本社区项目出的力：协商、接受、签署", NavPlacement.Task, 15,
@@ -45,6 +50,7 @@ public static class CooperationModule
         api.MapSignIntent();
         api.MapMatchProject();
         api.MapRecordDelivery();
+        api.MapRecommend();
         return api;
     }
 

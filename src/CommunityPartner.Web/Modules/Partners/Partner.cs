@@ -139,6 +139,14 @@ public sealed class Partner
         Version++;
     }
 
+    /// <summary>Members opt in to the honour wall (爱心榜) or out of it; asking for what is already so is refused.</summary>
+    public void SetHonourWall(bool show)
+    {
+        Require(show != ShowOnHonourWall, show ? "已经在爱心榜上展示" : "本来就没有在爱心榜上展示");
+        ShowOnHonourWall = show;
+        Version++;
+    }
+
     public bool HasMember(Guid userId) => _members.Any(m => m.UserId == userId);
 
     /// <summary>A member invites a colleague who already has an account; they manage the partner from then on.</summary>

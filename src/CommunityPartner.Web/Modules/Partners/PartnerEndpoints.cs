@@ -1,6 +1,7 @@
 using CommunityPartner.Web.Modules.Communities.Contracts;
 using CommunityPartner.Web.Modules.Partners.EditPartner;
 using CommunityPartner.Web.Modules.Partners.InviteMember;
+using CommunityPartner.Web.Modules.Partners.HonourWall;
 using CommunityPartner.Web.Modules.Partners.RegisterPartner;
 using CommunityPartner.Web.Modules.Partners.ReviewPartner;
 using CommunityPartner.Web.Modules.Partners.ViewPartner;
@@ -14,6 +15,8 @@ namespace CommunityPartner.Web.Modules.Partners;
 public static class PartnerEndpoints
 {
     public sealed record ReviewRequest(string? Reason);
+
+    public sealed record HonourWallRequest(bool Show);
 
     public static RouteGroupBuilder MapPartnersApi(this RouteGroupBuilder api)
     {
@@ -109,6 +112,20 @@ public static class PartnerEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         }
+
+        api.MapPost("/partners/{id:guid}/honour-wall", async (Guid id, HonourWallRequest body, HttpContext http, SetHonourWallHandler handler, PartnerReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        {
+            var result = await handler.HandleAsync(id, body.Show, http.User, ct);
+            return result.IsOk ? TypedResults.Ok(await reader.FindAsync(id, http.User, ct)) : ApiResults.From(result, text, _ => TypedResults.Ok());
+        })
+        .RequireAuthorization(Policies.SignedIn)
+        .WithName("SetPartnerHonourWall")
+        .WithSummary("A member opts the partner in to the public honour wall (show=true) or out of it. Off by default; 409 when already so.")
+        .WithTags("Partners")
+        .Produces<PartnerDetails>()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapInviteMember();
         return api;

@@ -13,10 +13,15 @@ internal sealed class ProjectMatching(AppDbContext db, AuditLog audit, TimeProvi
     {
         var project = await db.Set<Project>().AsNoTracking().Include(p => p.Asks)
             .FirstOrDefaultAsync(p => p.Id == projectId && p.Status != ProjectStatus.Draft && p.PublishedAt != null, ct);
-        return project is null
-            ? null
-            : new ProjectWithAsks(ProjectCatalog.Brief(project), [.. project.Asks.OrderBy(a => a.SortOrder).Select(a =>
-                new ProjectAsk(a.Id, ProjectText.KindCode(a.Kind), ProjectText.KindKey(a.Kind), a.Title, a.Hours, a.Yuan, a.IsKey))]);
+        return project is null ? null : WithAsks(project);
+    }
+
+    public async Task<IReadOnlyList<ProjectWithAsks>> ListRecruitingAsync(CancellationToken ct)
+    {
+        var projects = await db.Set<Project>().AsNoTracking().Include(p => p.Asks)
+            .Where(p => p.Status == ProjectStatus.Recruiting && p.PublishedAt != null)
+            .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id).Take(500).ToListAsync(ct);
+        return [.. projects.Select(WithAsks)];
     }
 
     public async Task MarkMatchedAsync(Guid projectId, Guid staffId, CancellationToken ct)
@@ -27,4 +32,8 @@ internal sealed class ProjectMatching(AppDbContext db, AuditLog audit, TimeProvi
         project.MarkMatched(staffId, clock.GetUtcNow().UtcDateTime);
         audit.Record("projects.match", nameof(Project), project.Id, before, project.Snapshot(), project.CommunityId, staffId);
     }
+
+    private static ProjectWithAsks WithAsks(Project project) =>
+        new(ProjectCatalog.Brief(project), [.. project.Asks.OrderBy(a => a.SortOrder).Select(a =>
+            new ProjectAsk(a.Id, ProjectText.KindCode(a.Kind), ProjectText.KindKey(a.Kind), a.Title, a.Hours, a.Yuan, a.IsKey))]);
 }

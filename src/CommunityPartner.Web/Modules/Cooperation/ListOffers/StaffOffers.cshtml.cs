@@ -1,4 +1,5 @@
 using CommunityPartner.Web.Modules.Cooperation.MatchProject;
+using CommunityPartner.Web.Modules.Cooperation.Recommend;
 using CommunityPartner.Web.Modules.Cooperation.ViewOffer;
 using CommunityPartner.Web.Modules.Projects.Contracts;
 using CommunityPartner.Web.Platform.Auth;
@@ -16,13 +17,16 @@ namespace CommunityPartner.Web.Modules.Cooperation.ListOffers;
 /// each ask, and the button that marks the project matched.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class StaffOffersModel(OfferReader reader, MatchProjectHandler matching, IProjectMatching projects, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class StaffOffersModel(OfferReader reader, MatchProjectHandler matching, RecommendHandler recommend, IProjectMatching projects, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<OfferSummary> Offers { get; private set; } = [];
 
     public ProjectWithAsks? Project { get; private set; }
 
     public IReadOnlyList<AskCoverage> Coverage { get; private set; } = [];
+
+    /// <summary>Partners that fit the project, best first, with their reasons.</summary>
+    public IReadOnlyList<RecommendedPartner> Recommended { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? project, CancellationToken ct) => await LoadAsync(project, ct);
 
@@ -65,6 +69,7 @@ public sealed class StaffOffersModel(OfferReader reader, MatchProjectHandler mat
             }
 
             Coverage = await matching.CoverageAsync(id, ct) ?? [];
+            Recommended = (await recommend.PartnersForProjectAsync(id, User, ct)).Value ?? [];
         }
 
         Offers = await reader.ListForStaffAsync(User, projectId, ct);

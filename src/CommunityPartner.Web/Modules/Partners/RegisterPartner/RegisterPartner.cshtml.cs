@@ -28,7 +28,7 @@ public sealed class PartnerForm
 
     public List<string> Communities { get; set; } = [];
 
-    public bool ShowOnHonourWall { get; set; } = true;
+    public bool ShowOnHonourWall { get; set; }
 
     public PartnerInput ToInput() => new(Type, Name, CreditCode, ContactName, ContactPhone, Introduction, Strengths, Communities, ShowOnHonourWall);
 }

@@ -14,6 +14,9 @@ public interface IProjectMatching
     /// <summary>A public project with its asks in order; null for a draft or an unknown id.</summary>
     Task<ProjectWithAsks?> FindWithAsksAsync(Guid projectId, CancellationToken ct);
 
+    /// <summary>Every project recruiting partners now, with its asks in order (newest published first, then by id).</summary>
+    Task<IReadOnlyList<ProjectWithAsks>> ListRecruitingAsync(CancellationToken ct);
+
     /// <summary>Moves the project to matched (the entity guards it: DomainException when not recruiting). Does not save.</summary>
     Task MarkMatchedAsync(Guid projectId, Guid staffId, CancellationToken ct);
 }

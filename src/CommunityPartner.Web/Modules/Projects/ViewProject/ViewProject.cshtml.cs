@@ -1,3 +1,4 @@
+using CommunityPartner.Web.Modules.Projects.Contracts;
 using CommunityPartner.Web.Modules.Projects.MoveProject;
 using CommunityPartner.Web.Modules.Projects.SaveProject;
 using CommunityPartner.Web.Modules.Projects.TrackProject;
@@ -11,11 +12,14 @@ namespace CommunityPartner.Web.Modules.Projects.ViewProject;
 
 /// <summary>The project page: its story for everyone, and the staff panel for its community's staff.</summary>
 [RequestSizeLimit(20 * 1024 * 1024)]
-public sealed class ViewProjectModel(ProjectReader reader, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ViewProjectModel(ProjectReader reader, IProjectSupportFigures support, IStringLocalizer<SharedResource> text) : PageModel
 {
     public ProjectDetails Project { get; private set; } = default!;
 
     public bool CanManage { get; private set; }
+
+    /// <summary>Pledged and delivered per ask, from signed cooperation intents and confirmed deliveries.</summary>
+    public IReadOnlyDictionary<Guid, AskSupport> Support { get; private set; } = new Dictionary<Guid, AskSupport>();
 
     [BindProperty]
     public StaffInput Input { get; set; } = new();
@@ -102,6 +106,7 @@ public sealed class ViewProjectModel(ProjectReader reader, IStringLocalizer<Shar
         }
 
         Project = project;
+        Support = await support.ForProjectAsync(id, ct);
         CanManage = ProjectPeople.CanManage(User, project.CommunityId);
         return true;
     }
