@@ -1,4 +1,5 @@
 using CommunityPartner.Web.Modules.Points.Earning.AwardPoints;
+using CommunityPartner.Web.Modules.Points.Earning.CheckIn;
 using CommunityPartner.Web.Modules.Points.Earning.ManageEarnRules;
 using CommunityPartner.Web.Modules.Points.Expiry;
 using CommunityPartner.Web.Modules.Points.Ledger;
@@ -24,6 +25,8 @@ public static class PointsModule
         services.AddScoped<PointsLedger>();
         services.AddScoped<AwardPointsHandler>();
         services.AddScoped<ManageEarnRulesHandler>();
+        services.AddScoped<ActivitiesHandler>();
+        services.AddScoped<CheckInHandler>();
         services.AddScoped<ManageItemsHandler>();
         services.AddScoped<RedeemHandler>();
         services.AddScoped<CloseRedemptionHandler>();
@@ -43,6 +46,8 @@ public static class PointsModule
         services.AddSingleton(new NavItem("积分兑换", "/points/items", "用积分兑换爱心商家的物品和服务", NavPlacement.Area, 50));
         services.AddSingleton(new NavItem("发放积分", "/admin/points/awards", "按积分规则给参加活动的居民发放积分", NavPlacement.Task, 55,
             u => u.IsInRole(Roles.CommunityStaff)));
+        services.AddSingleton(new NavItem("签到活动", "/admin/points/activities", "创建活动签到码和二维码，查看签到名单", NavPlacement.Task, 56,
+            u => u.IsInRole(Roles.CommunityStaff)));
         services.AddSingleton(new NavItem("商家核销台", "/merchant/points", "核销居民的兑换码，上架兑换物品", NavPlacement.Task, 45,
             u => u.IsInRole(Roles.Merchant) || u.IsInRole(Roles.PartnerMember)));
         services.AddSingleton(new NavItem("驿站投放登记", "/station/dropoffs", "登记居民投放的回收物，按驿站的价目发放积分", NavPlacement.Task, 46,
@@ -55,6 +60,7 @@ public static class PointsModule
     public static RouteGroupBuilder MapPointsApi(this RouteGroupBuilder api)
     {
         api.MapAwardPoints();
+        api.MapCheckIn();
         api.MapManageEarnRules();
         api.MapManageItems();
         api.MapRedeem();
