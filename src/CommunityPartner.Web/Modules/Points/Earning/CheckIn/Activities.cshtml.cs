@@ -12,7 +12,7 @@ namespace CommunityPartner.Web.Modules.Points.Earning.CheckIn;
 
 /// <summary>Staff open check-in activities for their community (times typed in local time) and find their codes.</summary>
 [Authorize(Roles = Roles.CommunityStaff)]
-public sealed class ActivitiesModel(ActivitiesHandler activities, ManageEarnRulesHandler rules, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ActivitiesModel(ActivitiesHandler activities, ManageEarnRulesHandler rules, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string TimeFormat = "yyyy-MM-ddTHH:mm";
 
@@ -25,7 +25,8 @@ public sealed class ActivitiesModel(ActivitiesHandler activities, ManageEarnRule
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var now = DateTime.Now;
+        // The app's clock, in the local time the form is typed in (datetime-local has no zone).
+        var now = clock.GetUtcNow().UtcDateTime.ToLocalTime();
         Input.StartsAt = now.ToString(TimeFormat, CultureInfo.InvariantCulture);
         Input.EndsAt = now.AddHours(3).ToString(TimeFormat, CultureInfo.InvariantCulture);
         await LoadAsync(ct);
