@@ -9,6 +9,7 @@ using CommunityPartner.Web.Modules.Points.Recycling;
 using CommunityPartner.Web.Modules.Points.Recycling.ManageStations;
 using CommunityPartner.Web.Modules.Points.Recycling.RecordDropoff;
 using CommunityPartner.Web.Modules.Points.Spending.ManageItems;
+using CommunityPartner.Web.Modules.Points.Spending.MerchantStatement;
 using CommunityPartner.Web.Modules.Points.Spending.Redeem;
 using CommunityPartner.Web.Modules.Points.Statements;
 using CommunityPartner.Web.Platform.Auth;
@@ -32,6 +33,7 @@ public static class PointsModule
         services.AddScoped<CloseRedemptionHandler>();
         services.AddScoped<PassbookReader>();
         services.AddScoped<PoolStatementReader>();
+        services.AddScoped<MerchantStatementReader>();
         services.AddScoped<ManageStationsHandler>();
         services.AddScoped<RecordDropoffHandler>();
         services.AddScoped<Reconciliation>();
@@ -67,6 +69,7 @@ public static class PointsModule
         api.MapPassbook();
         api.MapRecycling();
         api.MapPoolStatement();
+        api.MapMerchantStatement();
         return api;
     }
 }
