@@ -38,7 +38,8 @@ public sealed record BenchOptions(
         return new BenchOptions(command, provider, sizes, args.Contains("--regenerate"), seconds, dataDir, server, results);
     }
 
-    public static string DatabaseName(int size) => $"cp_bench_{Measure.ResultFiles.Label(size)}";
+    /// <summary>Size 0 is the points mode's own database.</summary>
+    public static string DatabaseName(int size) => size == 0 ? "cp_bench_points" : $"cp_bench_{Measure.ResultFiles.Label(size)}";
 
     public string ConnectionString(int size) => Provider == DatabaseProvider.Sqlite
         ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDir, DatabaseName(size) + ".db") }.ToString()

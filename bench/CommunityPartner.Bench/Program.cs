@@ -23,8 +23,10 @@ switch (options.Command)
         return 0;
     case "generate" or "needs":
         break;
+    case "points":
+        return await PointsAsync(options, args);
     default:
-        Console.Error.WriteLine("Usage: needs|generate|drop|report --provider sqlite|postgres --size 10000,1000000 [--regenerate] [--seconds S] [--postgres CONN] [--data DIR] [--out NAME]");
+        Console.Error.WriteLine("Usage: needs|generate|drop|report|points --provider sqlite|postgres --size 10000,1000000 [--regenerate] [--seconds S] [--postgres CONN] [--data DIR] [--out NAME]");
         return 2;
 }
 
@@ -96,6 +98,33 @@ static async Task MeasureAsync(BenchOptions options, List<(int Size, WebApplicat
     for (var l = 0; l < hosts.Count; l++)
     {
         await ResultFiles.WriteAsync(options.ResultsDir, new RunResult(facts[l], results[l]));
+    }
+}
+
+// points: a fresh database (size label "points"), the app's migrations and demo seed, then redemptions per second
+// against a raw transfer, then reconcile. --workers W (default 4), --residents N (default 200), --seconds S per mode.
+static async Task<int> PointsAsync(BenchOptions options, string[] args)
+{
+    int Option(string name, int fallback) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
+    const int size = 0;
+    Directory.CreateDirectory(options.DataDir);
+    await DropAsync(options, size);
+    var app = AppHost.Build(options.Provider, options.ConnectionString(size));
+    await using (app)
+    {
+        await AppHost.MigrateAndSeedAsync(app.Services);
+        var run = await PointsBench.RunAsync(app.Services, options.Provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL",
+            Option("--workers", 4), options.SecondsPerCase, Option("--residents", 200));
+        Console.WriteLine($"redemptions {run.RedemptionsPerSecond:F0}/s ({run.Redemptions:N0}, {run.RedeemRefused} refused), raw transfers {run.RawPerSecond:F0}/s ({run.RawTransfers:N0}): {run.Ratio:P0}; reconcile breaks {run.ReconcileBreaks}");
+        foreach (var line in run.Breaks)
+        {
+            Console.WriteLine("  break: " + line);
+        }
+
+        await PointsBench.WriteAsync(options.ResultsDir, $"points-{options.Provider.ToString().ToLowerInvariant()}", run);
+        return run.ReconcileBreaks == 0 ? 0 : 1;
     }
 }
 

@@ -1,4 +1,5 @@
 using CommunityPartner.Web.Modules.Points.Earning.AwardPoints;
+using CommunityPartner.Web.Modules.Points.Earning.CheckIn;
 using CommunityPartner.Web.Modules.Points.Earning.ManageEarnRules;
 using CommunityPartner.Web.Modules.Points.Expiry;
 using CommunityPartner.Web.Modules.Points.Ledger;
@@ -8,6 +9,7 @@ using CommunityPartner.Web.Modules.Points.Recycling;
 using CommunityPartner.Web.Modules.Points.Recycling.ManageStations;
 using CommunityPartner.Web.Modules.Points.Recycling.RecordDropoff;
 using CommunityPartner.Web.Modules.Points.Spending.ManageItems;
+using CommunityPartner.Web.Modules.Points.Spending.MerchantStatement;
 using CommunityPartner.Web.Modules.Points.Spending.Redeem;
 using CommunityPartner.Web.Modules.Points.Statements;
 using CommunityPartner.Web.Platform.Auth;
@@ -24,11 +26,14 @@ public static class PointsModule
         services.AddScoped<PointsLedger>();
         services.AddScoped<AwardPointsHandler>();
         services.AddScoped<ManageEarnRulesHandler>();
+        services.AddScoped<ActivitiesHandler>();
+        services.AddScoped<CheckInHandler>();
         services.AddScoped<ManageItemsHandler>();
         services.AddScoped<RedeemHandler>();
         services.AddScoped<CloseRedemptionHandler>();
         services.AddScoped<PassbookReader>();
         services.AddScoped<PoolStatementReader>();
+        services.AddScoped<MerchantStatementReader>();
         services.AddScoped<ManageStationsHandler>();
         services.AddScoped<RecordDropoffHandler>();
         services.AddScoped<Reconciliation>();
@@ -43,6 +48,8 @@ public static class PointsModule
         services.AddSingleton(new NavItem("积分兑换", "/points/items", "用积分兑换爱心商家的物品和服务", NavPlacement.Area, 50));
         services.AddSingleton(new NavItem("发放积分", "/admin/points/awards", "按积分规则给参加活动的居民发放积分", NavPlacement.Task, 55,
             u => u.IsInRole(Roles.CommunityStaff)));
+        services.AddSingleton(new NavItem("签到活动", "/admin/points/activities", "创建活动签到码和二维码，查看签到名单", NavPlacement.Task, 56,
+            u => u.IsInRole(Roles.CommunityStaff)));
         services.AddSingleton(new NavItem("商家核销台", "/merchant/points", "核销居民的兑换码，上架兑换物品", NavPlacement.Task, 45,
             u => u.IsInRole(Roles.Merchant) || u.IsInRole(Roles.PartnerMember)));
         services.AddSingleton(new NavItem("驿站投放登记", "/station/dropoffs", "登记居民投放的回收物，按驿站的价目发放积分", NavPlacement.Task, 46,
@@ -55,12 +62,14 @@ public static class PointsModule
     public static RouteGroupBuilder MapPointsApi(this RouteGroupBuilder api)
     {
         api.MapAwardPoints();
+        api.MapCheckIn();
         api.MapManageEarnRules();
         api.MapManageItems();
         api.MapRedeem();
         api.MapPassbook();
         api.MapRecycling();
         api.MapPoolStatement();
+        api.MapMerchantStatement();
         return api;
     }
 }

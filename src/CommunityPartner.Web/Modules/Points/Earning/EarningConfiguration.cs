@@ -24,3 +24,26 @@ public sealed class DailyEarningConfiguration : IEntityTypeConfiguration<DailyEa
         builder.Property(x => x.Day).HasMaxLength(10);
     }
 }
+
+public sealed class PointsActivityConfiguration : IEntityTypeConfiguration<PointsActivity>
+{
+    public void Configure(EntityTypeBuilder<PointsActivity> builder)
+    {
+        builder.ToTable("points_activities", t => t.HasCheckConstraint("ck_points_activities_window", "\"EndsAt\" > \"StartsAt\""));
+        builder.Property(x => x.Title).HasMaxLength(PointsActivity.TitleMax);
+        builder.Property(x => x.ActivityType).HasMaxLength(EarnRule.ActivityTypeMax);
+        builder.Property(x => x.Code).HasMaxLength(PointsActivity.CodeLength);
+        builder.HasIndex(x => x.Code).IsUnique();
+        builder.HasIndex(x => new { x.CommunityId, x.StartsAt });
+    }
+}
+
+public sealed class ActivityCheckInConfiguration : IEntityTypeConfiguration<ActivityCheckIn>
+{
+    public void Configure(EntityTypeBuilder<ActivityCheckIn> builder)
+    {
+        builder.ToTable("points_activity_checkins");
+        builder.HasKey(x => new { x.ActivityId, x.UserId });
+        builder.HasOne<PointsActivity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

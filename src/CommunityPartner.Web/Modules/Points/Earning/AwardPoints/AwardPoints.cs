@@ -64,16 +64,13 @@ public sealed class AwardPointsHandler(AppDbContext db, PointsLedger ledger, Aud
         var pool = await ledger.AccountAsync(AccountKind.CommunityPool, communityId, ct);
         var account = await ledger.AccountAsync(AccountKind.Resident, resident.Id, ct);
         var day = DailyEarning.DayOf(clock.GetUtcNow().UtcDateTime);
-        await EnsureDayAsync(resident.Id, communityId, activityType, day, ct);
+        await DailyCap.EnsureDayAsync(db, resident.Id, communityId, activityType, day, ct);
 
         return await ledger.ExecuteAsync<AwardResult>(key!, Idempotency.Hash("award", phone, activityType), async c =>
         {
             var points = rule.Points;
             var cap = rule.DailyCap;
-            var counted = await db.Set<DailyEarning>()
-                .Where(d => d.UserId == resident.Id && d.CommunityId == communityId && d.ActivityType == activityType && d.Day == day && d.Points + points <= cap)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Points, d => d.Points + points), c);
-            if (counted != 1)
+            if (!await DailyCap.TryCountAsync(db, resident.Id, communityId, activityType, day, points, cap, c))
             {
                 return Result<AwardResult>.Conflict("这位居民今天参加这类活动的积分已达上限（{0} 分）", cap);
             }
@@ -84,24 +81,5 @@ public sealed class AwardPointsHandler(AppDbContext db, PointsLedger ledger, Aud
             var transfer = await db.Set<PointsTransfer>().Where(t => t.IdempotencyKey == key).Select(t => t.Id).FirstAsync(c);
             return new AwardResult(transfer, resident.Id, activityType, points);
         }, (first, _) => Task.FromResult(Result<AwardResult>.Ok(new AwardResult(first.Id, resident.Id, activityType, first.Amount))), ct);
-    }
-
-    private async Task EnsureDayAsync(Guid userId, Guid communityId, string activityType, string day, CancellationToken ct)
-    {
-        if (await db.Set<DailyEarning>().AnyAsync(d => d.UserId == userId && d.CommunityId == communityId && d.ActivityType == activityType && d.Day == day, ct))
-        {
-            return;
-        }
-
-        var row = DailyEarning.Start(userId, communityId, activityType, day);
-        db.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            db.Entry(row).State = EntityState.Detached;
-        }
     }
 }

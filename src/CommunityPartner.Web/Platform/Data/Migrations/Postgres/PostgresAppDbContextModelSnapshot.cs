@@ -1139,6 +1139,28 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("partners_strengths", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Earning.ActivityCheckIn", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TransferId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ActivityId", "UserId");
+
+                    b.ToTable("points_activity_checkins", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Earning.DailyEarning", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1202,6 +1224,55 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("points_earn_rules", null, t =>
                         {
                             t.HasCheckConstraint("ck_points_earn_rules_points", "\"Points\" > 0 AND \"DailyCap\" >= \"Points\"");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Earning.PointsActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "StartsAt");
+
+                    b.ToTable("points_activities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_activities_window", "\"EndsAt\" > \"StartsAt\"");
                         });
                 });
 
@@ -2457,6 +2528,15 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                         .WithMany("Strengths")
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Earning.ActivityCheckIn", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Earning.PointsActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

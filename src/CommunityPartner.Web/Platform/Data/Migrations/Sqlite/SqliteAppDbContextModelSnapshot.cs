@@ -1126,6 +1126,28 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("partners_strengths", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Earning.ActivityCheckIn", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TransferId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "UserId");
+
+                    b.ToTable("points_activity_checkins", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Earning.DailyEarning", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1189,6 +1211,55 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("points_earn_rules", null, t =>
                         {
                             t.HasCheckConstraint("ck_points_earn_rules_points", "\"Points\" > 0 AND \"DailyCap\" >= \"Points\"");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Earning.PointsActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "StartsAt");
+
+                    b.ToTable("points_activities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_activities_window", "\"EndsAt\" > \"StartsAt\"");
                         });
                 });
 
@@ -2430,6 +2501,15 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         .WithMany("Strengths")
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Earning.ActivityCheckIn", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Earning.PointsActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
