@@ -1,5 +1,6 @@
 using CommunityPartner.Web.Modules.Accounts;
 using CommunityPartner.Web.Modules.Bills;
+using CommunityPartner.Web.Modules.Bills.Dashboard;
 using CommunityPartner.Web.Modules.Communities;
 using CommunityPartner.Web.Modules.Cooperation;
 using CommunityPartner.Web.Modules.Needs;
@@ -40,6 +41,7 @@ public static class ModuleRegistry
         api.MapRoadshowsApi();
         api.MapPartnersApi();
         api.MapBillsApi();
+        api.MapDashboardApi();
         api.MapCooperationApi();
         api.MapPointsApi();
         app.MapCommunitiesPages();

@@ -27,6 +27,7 @@ public static class CooperationModule
         services.AddScoped<RecordDeliveryHandler>();
         services.AddScoped<OfferReader>();
         services.AddScoped<IntentReader>();
+        services.AddScoped<Contracts.ICooperationFacts, CooperationFacts>();
         services.AddScoped<IDemoSeed, CooperationDemoSeed>();
         services.AddScoped<ICommunityScopeResolver, OfferScopeResolver>();
         services.AddSingleton(new NavItem("我的合作", "/offers/mine", "你的单位为社区项目出的力：协商、合作意向", NavPlacement.Task, 45,
