@@ -50,4 +50,13 @@ internal sealed class NeedFacts(AppDbContext db) : INeedFacts
         var rows = await needs.OrderBy(n => n.SubmittedAt).ThenBy(n => n.Id).ToListAsync(ct);
         return [.. rows.Select(NeedLinks.Brief)];
     }
+
+    public async Task<(IReadOnlyList<NeedBrief> Raised, int Supported)> OfPersonAsync(Guid userId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var raised = await db.Set<Need>().AsNoTracking()
+            .Where(n => n.RaiserId == userId && n.SubmittedAt >= fromUtc && n.SubmittedAt < toUtc)
+            .OrderByDescending(n => n.SubmittedAt).ThenByDescending(n => n.Id).ToListAsync(ct);
+        var supported = await db.Set<NeedSupport>().CountAsync(s => s.UserId == userId && s.At >= fromUtc && s.At < toUtc, ct);
+        return ([.. raised.Select(NeedLinks.Brief)], supported);
+    }
 }

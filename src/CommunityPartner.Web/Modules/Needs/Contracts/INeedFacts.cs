@@ -38,4 +38,7 @@ public interface INeedFacts
     /// longest waiting first.
     /// </summary>
     Task<IReadOnlyList<NeedBrief>> OverdueAsync(Guid? communityId, DateTime nowUtc, CancellationToken ct);
+
+    /// <summary>The needs one person raised in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), newest first, and how many needs they supported (附议) in it.</summary>
+    Task<(IReadOnlyList<NeedBrief> Raised, int Supported)> OfPersonAsync(Guid userId, DateTime fromUtc, DateTime toUtc, CancellationToken ct);
 }
