@@ -17,7 +17,7 @@ public static class TrendChart
     private const int Width = 640;
     private const int Height = 300;
     private const int Left = 44;
-    private const int Right = 12;
+    private const int Right = 36;
     private const int Top = 14;
     private const int Bottom = 40;
 

@@ -26,6 +26,11 @@ public sealed class PersonalBillModel(PersonalBillReader reader, IStringLocalize
         var result = await reader.ReadAsync(User, Year, ct);
         ModelState.AddResult(result, text, prefix: "");
         Bill = result.Value;
+        if (Bill is not null && !Years.Contains(Bill.Year))
+        {
+            Years = [.. Years, Bill.Year];
+        }
+
         return Page();
     }
 }
