@@ -1,5 +1,7 @@
 using CommunityPartner.Web.Modules.Accounts;
 using CommunityPartner.Web.Modules.Bills;
+using CommunityPartner.Web.Modules.Bills.Dashboard;
+using CommunityPartner.Web.Modules.Bills.PersonalBill;
 using CommunityPartner.Web.Modules.Communities;
 using CommunityPartner.Web.Modules.Cooperation;
 using CommunityPartner.Web.Modules.Needs;
@@ -40,6 +42,8 @@ public static class ModuleRegistry
         api.MapRoadshowsApi();
         api.MapPartnersApi();
         api.MapBillsApi();
+        api.MapDashboardApi();
+        api.MapPersonalBillApi();
         api.MapCooperationApi();
         api.MapPointsApi();
         app.MapCommunitiesPages();

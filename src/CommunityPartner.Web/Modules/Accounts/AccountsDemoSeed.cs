@@ -17,6 +17,7 @@ internal sealed class AccountsDemoSeed(UserManager<AppUser> users, ICommunityDir
         ("13900000012", "周洁（元通社区）", "yuantong", [Roles.CommunityStaff]),
         ("13900000101", "张阿姨", "shangma", [Roles.Resident]),
         ("13900000102", "陈先生", "yuantong", [Roles.Resident]),
+        ("13900000103", "黄奶奶", null, [Roles.Resident]),
         ("13900000201", "王经理（科技城建设集团）", "shangma", [Roles.PartnerMember]),
         ("13900000202", "赵老板（绿叶便利店）", "shangma", [Roles.PartnerMember, Roles.Merchant]),
         ("13900000203", "孙社工（益邻社工服务中心）", "yuantong", [Roles.PartnerMember]),

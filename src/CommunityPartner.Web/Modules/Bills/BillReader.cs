@@ -14,6 +14,13 @@ public static class BillPeople
 {
     public static bool CanSeeDraft(ClaimsPrincipal user, Guid? communityId) =>
         user.IsInRole(Roles.DistrictAdmin) || (communityId is { } c && user.IsInRole(Roles.CommunityStaff) && user.CommunityId() == c);
+
+    /// <summary>
+    /// Who may open the records behind live figures: those who see drafts, and representatives (两代表一委员), who
+    /// read the same live rates on the district dashboard (they do not see the draft page or publish).
+    /// </summary>
+    public static bool CanSeeLiveRecords(ClaimsPrincipal user, Guid? communityId) =>
+        CanSeeDraft(user, communityId) || user.IsInRole(Roles.Representative);
 }
 
 /// <summary>
@@ -89,7 +96,7 @@ public sealed class BillReader(AppDbContext db, ICommunityDirectory communities,
                 : new BillRecords(community, period, figure, n, await needs.FindAsync(frozen, ct), []);
         }
 
-        if (!BillPeople.CanSeeDraft(user, community?.Id))
+        if (!BillPeople.CanSeeLiveRecords(user, community?.Id))
         {
             return Result<BillRecords>.Forbidden("账单发布前，只有本社区工作人员和区管理员可以查看");
         }

@@ -36,4 +36,27 @@ internal sealed class NeedFacts(AppDbContext db) : INeedFacts
             Resolved: n.Status is NeedStatus.Resolved or NeedStatus.Rated,
             latest.TryGetValue(n.Id, out var rating) ? rating : null))];
     }
+
+    public async Task<IReadOnlyList<NeedBrief>> OverdueAsync(Guid? communityId, DateTime nowUtc, CancellationToken ct)
+    {
+        var needs = db.Set<Need>().AsNoTracking()
+            .Where(n => n.Status == NeedStatus.Submitted || n.Status == NeedStatus.Responded || n.Status == NeedStatus.InProgress)
+            .Where(n => (n.FirstRespondedAt == null && n.RespondBy < nowUtc) || n.ResolveBy < nowUtc);
+        if (communityId is { } c)
+        {
+            needs = needs.Where(n => n.CommunityId == c);
+        }
+
+        var rows = await needs.OrderBy(n => n.SubmittedAt).ThenBy(n => n.Id).ToListAsync(ct);
+        return [.. rows.Select(NeedLinks.Brief)];
+    }
+
+    public async Task<(IReadOnlyList<NeedBrief> Raised, int Supported)> OfPersonAsync(Guid userId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var raised = await db.Set<Need>().AsNoTracking()
+            .Where(n => n.RaiserId == userId && n.SubmittedAt >= fromUtc && n.SubmittedAt < toUtc)
+            .OrderByDescending(n => n.SubmittedAt).ThenByDescending(n => n.Id).ToListAsync(ct);
+        var supported = await db.Set<NeedSupport>().CountAsync(s => s.UserId == userId && s.At >= fromUtc && s.At < toUtc, ct);
+        return ([.. raised.Select(NeedLinks.Brief)], supported);
+    }
 }

@@ -96,6 +96,6 @@ internal sealed class NeedLinks(AppDbContext db, NeedPeople people, INotifier no
         return needs;
     }
 
-    private static NeedBrief Brief(Need n) =>
+    internal static NeedBrief Brief(Need n) =>
         new(n.Id, n.CommunityId, n.Title, NeedText.StatusCode(n.Status), NeedText.StatusKey(n.Status), n.IsOpen, n.ProjectId, n.SupportCount, n.SubmittedAt);
 }

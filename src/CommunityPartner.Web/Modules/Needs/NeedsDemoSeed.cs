@@ -78,6 +78,28 @@ internal sealed class NeedsDemoSeed(AppDbContext db, ICommunityDirectory communi
             }
         }
 
+        // A year of history in the sample communities for the dashboard's rates, ranking and trends: a few needs a
+        // month each, raised by 黄奶奶 (a demo resident who gets around), most answered in time and rated; communities
+        // differ in how many needs and ratings they have, so some are ranked and some are not.
+        var historian = await users.FindByNameAsync("13900000103");
+        var k = 0;
+        foreach (var community in all.Where(c => c.IsSample).OrderBy(c => c.Code, StringComparer.Ordinal))
+        {
+            for (var month = 1; month <= 12; month++)
+            {
+                var count = 1 + (k % 4) + (month % 2);
+                for (var j = 0; j < count && historian is not null; j++)
+                {
+                    var title = SampleTitles[(month + j + k) % SampleTitles.Length];
+                    var at = now.AddDays(-(30 * month) + (j * 5) + k);
+                    var need = await AddAsync(community.Id, categories["repairs"], $"{title}（历史示例）", "演示用的历史示例诉求。", community.Name, historian.Id, admin?.Id, at, cancellationToken);
+                    Play(need, HistoryEnd(k, month, j), admin!.Id, now, null);
+                }
+            }
+
+            k++;
+        }
+
         // Supporters for the garbage-room need: the other demo residents and partner members live nearby.
         foreach (var phone in new[] { "13900000102", "13900000201", "13900000202", "13900000301" })
         {
@@ -102,6 +124,16 @@ internal sealed class NeedsDemoSeed(AppDbContext db, ICommunityDirectory communi
         db.Add(need);
         return Task.FromResult(need);
     }
+
+    /// <summary>How a history need ended: mostly rated (some only basically, now and then not satisfied), a few declined or still open.</summary>
+    private static End HistoryEnd(int community, int month, int index) => (((community * 7) + (month * 3) + index) % 10) switch
+    {
+        0 => End.Rejected,
+        1 => End.Reopened,
+        2 when month <= 1 => End.InProgress,
+        3 => End.Resolved,
+        _ => End.Rated,
+    };
 
     private static void Play(Need need, End end, Guid staff, DateTime now, Need? garbageRoom)
     {

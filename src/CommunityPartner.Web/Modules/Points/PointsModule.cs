@@ -24,6 +24,7 @@ public static class PointsModule
     public static IServiceCollection AddPoints(this IServiceCollection services)
     {
         services.AddScoped<PointsLedger>();
+        services.AddScoped<Contracts.IPointsStatement, PointsStatement>();
         services.AddScoped<AwardPointsHandler>();
         services.AddScoped<ManageEarnRulesHandler>();
         services.AddScoped<ActivitiesHandler>();

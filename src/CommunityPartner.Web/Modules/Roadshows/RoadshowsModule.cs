@@ -16,6 +16,7 @@ public static class RoadshowsModule
     public static IServiceCollection AddRoadshows(this IServiceCollection services)
     {
         services.AddScoped<RoadshowPeople>();
+        services.AddScoped<Contracts.IRoadshowParticipation, RoadshowParticipationReader>();
         services.AddScoped<RoadshowReader>();
         services.AddScoped<RoadshowEditor>();
         services.AddScoped<ManageRoadshowHandler>();

@@ -44,6 +44,25 @@ public sealed class BillsDemoSeedTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Seed_GivesTheDashboardAYear_SomeCommunitiesRankedSomeNot()
+    {
+        await SeedAsync(_ => true);
+        var representative = _factory.CreateClient();
+        var token = await (await representative.PostAsJsonAsync("/api/v1/auth/token", new { phone = "13900000401", password = "Demo#2025" })).Content.ReadFromJsonAsync<JsonElement>();
+        representative.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
+
+        var dashboard = await representative.GetFromJsonAsync<JsonElement>("/api/v1/dashboard");
+
+        var rows = dashboard.GetProperty("communities").EnumerateArray().ToList();
+        Assert.Contains(rows, r => r.GetProperty("rank").ValueKind == JsonValueKind.Number);
+        Assert.Contains(rows, r => r.GetProperty("rank").ValueKind == JsonValueKind.Null && r.GetProperty("received").GetProperty("count").GetInt32() > 0);
+        var trend = dashboard.GetProperty("trend").EnumerateArray().ToList();
+        Assert.Equal(12, trend.Count);
+        Assert.True(trend.Count(p => p.GetProperty("satisfactionRate").GetProperty("percent").ValueKind == JsonValueKind.Number) >= 10);
+        Assert.True(dashboard.GetProperty("district").GetProperty("overdue").GetProperty("count").GetInt32() > 0);
+    }
+
     private async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
     {
         await using var scope = _factory.Services.CreateAsyncScope();

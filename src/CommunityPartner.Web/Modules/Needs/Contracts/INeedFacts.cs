@@ -31,4 +31,14 @@ public interface INeedFacts
 {
     /// <summary>Every need submitted in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), of one community or all.</summary>
     Task<IReadOnlyList<NeedFact>> SubmittedBetweenAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct);
+
+    /// <summary>
+    /// Open needs (待回应, 已回应, 处理中) past a deadline at <paramref name="nowUtc"/> — never answered after the response
+    /// deadline, or not resolved after the resolution deadline (the need list's 逾期) — of one community or all, the
+    /// longest waiting first.
+    /// </summary>
+    Task<IReadOnlyList<NeedBrief>> OverdueAsync(Guid? communityId, DateTime nowUtc, CancellationToken ct);
+
+    /// <summary>The needs one person raised in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), newest first, and how many needs they supported (附议) in it.</summary>
+    Task<(IReadOnlyList<NeedBrief> Raised, int Supported)> OfPersonAsync(Guid userId, DateTime fromUtc, DateTime toUtc, CancellationToken ct);
 }
