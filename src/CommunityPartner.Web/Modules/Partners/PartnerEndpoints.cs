@@ -1,7 +1,7 @@
 using CommunityPartner.Web.Modules.Communities.Contracts;
 using CommunityPartner.Web.Modules.Partners.EditPartner;
-using CommunityPartner.Web.Modules.Partners.InviteMember;
 using CommunityPartner.Web.Modules.Partners.HonourWall;
+using CommunityPartner.Web.Modules.Partners.InviteMember;
 using CommunityPartner.Web.Modules.Partners.RegisterPartner;
 using CommunityPartner.Web.Modules.Partners.ReviewPartner;
 using CommunityPartner.Web.Modules.Partners.ViewPartner;
