@@ -2,7 +2,9 @@ using CommunityPartner.Web.Modules.Points.Earning.AwardPoints;
 using CommunityPartner.Web.Modules.Points.Earning.CheckIn;
 using CommunityPartner.Web.Modules.Points.Earning.ManageEarnRules;
 using CommunityPartner.Web.Modules.Points.Expiry;
+using CommunityPartner.Web.Modules.Points.Expiry.PointsSettings;
 using CommunityPartner.Web.Modules.Points.Ledger;
+using CommunityPartner.Web.Modules.Points.Ledger.Corrections;
 using CommunityPartner.Web.Modules.Points.Passbook;
 using CommunityPartner.Web.Modules.Points.Reconcile;
 using CommunityPartner.Web.Modules.Points.Recycling;
@@ -39,6 +41,8 @@ public static class PointsModule
         services.AddScoped<RecordDropoffHandler>();
         services.AddScoped<Reconciliation>();
         services.AddScoped<PointsExpiry>();
+        services.AddScoped<PointsSettingsHandler>();
+        services.AddScoped<CorrectionHandler>();
         services.AddScoped<IAppCommand, ExpireCommand>();
         services.AddOptions<PointsOptions>().BindConfiguration(PointsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<PointsScheduler>();
@@ -57,6 +61,10 @@ public static class PointsModule
             u => u.IsInRole(Roles.StationOperator)));
         services.AddSingleton(new NavItem("积分对账", "/admin/points/reconcile", "核对全部积分账户和流水是否平衡", NavPlacement.Task, 60,
             u => u.IsInRole(Roles.CommunityStaff) || u.IsInRole(Roles.DistrictAdmin)));
+        services.AddSingleton(new NavItem("积分有效期", "/admin/points/settings", "设定居民积分在获得多少个月后过期", NavPlacement.Task, 61,
+            u => u.IsInRole(Roles.DistrictAdmin)));
+        services.AddSingleton(new NavItem("更正积分", "/admin/points/corrections", "记一笔更正，补给或收回居民发错的积分", NavPlacement.Task, 62,
+            u => u.IsInRole(Roles.DistrictAdmin)));
         return services;
     }
 
@@ -71,6 +79,8 @@ public static class PointsModule
         api.MapRecycling();
         api.MapPoolStatement();
         api.MapMerchantStatement();
+        api.MapPointsSettings();
+        api.MapCorrections();
         return api;
     }
 }

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace CommunityPartner.Web.Modules.Points.Expiry;
 
 /// <summary>
-/// Points expire <see cref="PointsOptions.ExpiryMonths"/> after they were earned, oldest first: what a resident earned
+/// Points expire the months the district admin set (<see cref="PointsSetting"/>; the configured
+/// <see cref="PointsOptions.ExpiryMonths"/> until then) after they were earned, oldest first: what a resident earned
 /// up to the cutoff, less everything they have spent or lost since they started (holds and expiries, net of refunds),
 /// goes back to the pool it came from as an <see cref="TransferKind.Expiry"/> transfer. Residents are told a month ahead.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed class PointsExpiry(AppDbContext db, PointsLedger ledger, INotifier
     /// <summary>Expires what is due on every resident account; the scheduler and `points expire` call it. Returns the accounts touched.</summary>
     public async Task<int> ExpireDueAsync(CancellationToken ct)
     {
-        var cutoff = Cutoff(clock.GetUtcNow().UtcDateTime);
+        var cutoff = await CutoffAsync(clock.GetUtcNow().UtcDateTime, ct);
         var expired = 0;
         foreach (var account in await CandidatesAsync(cutoff, ct))
         {
@@ -40,7 +41,7 @@ public sealed class PointsExpiry(AppDbContext db, PointsLedger ledger, INotifier
         var now = clock.GetUtcNow().UtcDateTime;
         var month = now.AddMonths(1).AddHours(8).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var warned = 0;
-        foreach (var account in await CandidatesAsync(Cutoff(now.AddMonths(1)), ct))
+        foreach (var account in await CandidatesAsync(await CutoffAsync(now.AddMonths(1), ct), ct))
         {
             var soon = await ExpiringByAsync(account, now.AddMonths(1), ct);
             if (soon <= 0 || await db.Set<ExpiryNotice>().AnyAsync(n => n.AccountId == account && n.Month == month, ct))
@@ -68,14 +69,18 @@ public sealed class PointsExpiry(AppDbContext db, PointsLedger ledger, INotifier
     /// <summary>Points of the account that will have expired by <paramref name="at"/> (0 when none).</summary>
     public async Task<long> ExpiringByAsync(Guid account, DateTime at, CancellationToken ct)
     {
-        var cutoff = Cutoff(at);
+        var cutoff = await CutoffAsync(at, ct);
         var earned = await db.Set<PointsTransfer>().Where(t => t.ToAccountId == account && Earnings.Contains(t.Kind) && t.At <= cutoff).SumAsync(t => t.Amount, ct);
         var spent = await db.Set<PointsTransfer>().Where(t => t.FromAccountId == account).SumAsync(t => t.Amount, ct);
         var refunded = await db.Set<PointsTransfer>().Where(t => t.ToAccountId == account && t.Kind == TransferKind.Refund).SumAsync(t => t.Amount, ct);
         return Math.Max(0, earned - (spent - refunded));
     }
 
-    private DateTime Cutoff(DateTime now) => now.AddMonths(-options.Value.ExpiryMonths);
+    private async Task<DateTime> CutoffAsync(DateTime now, CancellationToken ct)
+    {
+        var months = await db.Set<PointsSetting>().AsNoTracking().Where(s => s.Id == PointsSetting.Id1).Select(s => (int?)s.ExpiryMonths).FirstOrDefaultAsync(ct);
+        return now.AddMonths(-(months ?? options.Value.ExpiryMonths));
+    }
 
     private async Task<List<Guid>> CandidatesAsync(DateTime cutoff, CancellationToken ct) =>
         await db.Set<PointsAccount>().Where(a => a.Kind == AccountKind.Resident && a.Balance > 0

@@ -1293,6 +1293,25 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("points_expiry_notices", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Expiry.PointsSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExpiryMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("points_settings", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Ledger.PointsAccount", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1280,6 +1280,25 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("points_expiry_notices", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Expiry.PointsSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpiryMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("points_settings", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Ledger.PointsAccount", b =>
                 {
                     b.Property<Guid>("Id")
