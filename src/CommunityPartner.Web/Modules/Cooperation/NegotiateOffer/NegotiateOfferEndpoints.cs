@@ -20,7 +20,7 @@ public static class NegotiateOfferEndpoints
 
         api.MapPost("/offers/{id:guid}/amend", async (Guid id, LinesRequest? body, HttpContext http, NegotiateOfferHandler handler, OfferReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             await ViewOfferEndpoints.AnswerAsync(await handler.AmendAsync(id, body?.Lines, http.User, ct, body?.DueOn), http, reader, text, ct))
-        .Describe("AmendOffer", "Either side replaces the lines while negotiating (the partner also while drafting); the thread records old → new. An optional dueOn changes the due date (兑现期限).");
+        .Describe("AmendOffer", "Either side replaces the lines while negotiating (the partner also while drafting); the thread records old → new. An optional dueOn changes the due date.");
 
         api.MapPost("/offers/{id:guid}/submit", async (Guid id, HttpContext http, NegotiateOfferHandler handler, OfferReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             await ViewOfferEndpoints.AnswerAsync(await handler.SubmitAsync(id, http.User, ct), http, reader, text, ct))
