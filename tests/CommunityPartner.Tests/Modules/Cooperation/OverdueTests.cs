@@ -40,6 +40,32 @@ public abstract class OverdueTests(AppFactory factory)
     }
 
     [Fact]
+    public async Task OfferPage_DueDateInThePast_ShowsTheFieldErrorAndStoresNothing_AValidOneIsShownOnTheOffer()
+    {
+        var w = await _data.WorldAsync();
+        using var browser = await factory.Data.BrowserAsync(w.Partner.Member);
+        var before = await _data.CountRowsAsync();
+        Dictionary<string, string> Form(DateOnly due) => new()
+        {
+            ["Lines[0].Kind"] = "money",
+            ["Lines[0].NeedId"] = w.FundingAsk.ToString(),
+            ["Lines[0].Yuan"] = "1000",
+            ["DueOn"] = due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var refused = await Html.SubmitFormAsync(browser, $"/projects/{w.ProjectId}/offer", Form(Today.AddDays(-1)));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("兑现期限不能早于今天", Html.FieldErrors(await Html.ParseAsync(refused)));
+        Assert.Equal(before, await _data.CountRowsAsync());
+
+        var made = await Html.SubmitFormAsync(browser, $"/projects/{w.ProjectId}/offer", Form(Today.AddDays(60)));
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var page = await Html.GetAsync(browser, Responses.LocationPath(made));
+        Assert.Contains($"兑现期限：{Offer.DueText(Today.AddDays(60))}", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DueDate_DefaultsTo90Days_IsAmendable_AndFrozenIntoTheIntentVersion()
     {
         var w = await _data.WorldAsync();
