@@ -96,7 +96,7 @@ internal sealed class CooperationDemoSeed(AppDbContext db, IProjectCatalog catal
 
     private (Offer Offer, Guid UserId) Make(ProjectWithAsks project, (Guid PartnerId, Guid UserId) by, DateTime at, OfferLineDraft[] lines, string? message)
     {
-        var offer = Offer.Make(project.Brief.Id, project.Brief.CommunityId, by.PartnerId, by.UserId, lines, message, at);
+        var offer = Offer.Make(project.Brief.Id, project.Brief.CommunityId, by.PartnerId, by.UserId, lines, null, message, at);
         db.Add(offer);
         return (offer, by.UserId);
     }

@@ -59,7 +59,7 @@ public sealed class CooperationIntent
             PartnerId = offer.PartnerId,
             CreatedAt = now,
         };
-        intent.AddVersion(offer.LineDrafts(), staffId, now);
+        intent.AddVersion(offer.LineDrafts(), offer.DueOn, staffId, now);
         return intent;
     }
 
@@ -86,11 +86,29 @@ public sealed class CooperationIntent
     }
 
     /// <summary>Either side proposes new terms; confirmations start over for the new version, old versions stay readable.</summary>
-    public IntentVersion ProposeVersion(IReadOnlyList<OfferLineDraft> lines, Guid userId, DateTime now)
+    /// <param name="dueOn">The new version's due date; null keeps the current version's.</param>
+    public IntentVersion ProposeVersion(IReadOnlyList<OfferLineDraft> lines, Guid userId, DateTime now, DateOnly? dueOn = null)
     {
         Require(!IsVoid, "出力方案已撤回，合作意向不能再修改");
         Require(lines.Count > 0, "请至少填写一项出力内容");
-        return AddVersion(lines, userId, now);
+        return AddVersion(lines, dueOn ?? Current.DueOn, userId, now);
+    }
+
+    /// <summary>
+    /// Overdue (逾期未兑现): the signed version's due date has passed (district date) and some of its lines is not
+    /// delivered — <paramref name="delivered"/> says, per line, whether confirmed deliveries fulfil it.
+    /// </summary>
+    public bool IsOverdue(DateOnly today, Func<IntentLine, bool> delivered) =>
+        !IsVoid && SignedVersion is { DueOn: { } due } signed && due < today && !signed.Lines.All(delivered);
+
+    /// <summary>Both sides have been told that the signed version is overdue; they are told once per version.</summary>
+    public void MarkOverdueNotified(DateTime now)
+    {
+        var signed = SignedVersion;
+        Require(signed is not null, "合作意向尚未签署");
+        Require(signed!.OverdueNotifiedAt is null, "已经提醒过这一版合作意向逾期未兑现");
+        signed.OverdueNotifiedAt = now;
+        Version++;
     }
 
     public void MarkVoid()
@@ -108,6 +126,8 @@ public sealed class CooperationIntent
         Current = new
         {
             Lines = OfferLineDraft.Summary(Current.LineDrafts()),
+            Current.DueOn,
+            SignedOverdueNotifiedAt = SignedVersion?.OverdueNotifiedAt,
             Current.PartnerConfirmedById,
             Current.CommunityConfirmedById,
             Current.SignedAt,
@@ -115,11 +135,11 @@ public sealed class CooperationIntent
         Version,
     };
 
-    private IntentVersion AddVersion(IReadOnlyList<OfferLineDraft> lines, Guid userId, DateTime now)
+    private IntentVersion AddVersion(IReadOnlyList<OfferLineDraft> lines, DateOnly? dueOn, Guid userId, DateTime now)
     {
         Require(lines.Count <= Offer.MaxLines, "出力内容最多 {0} 项", Offer.MaxLines);
         CurrentNumber++;
-        var version = new IntentVersion(Guid.NewGuid(), Id, CurrentNumber, lines, userId, now);
+        var version = new IntentVersion(Guid.NewGuid(), Id, CurrentNumber, lines, dueOn, userId, now);
         _versions.Add(version);
         Version++;
         return version;
@@ -135,9 +155,10 @@ public sealed class IntentVersion
     {
     }
 
-    internal IntentVersion(Guid id, Guid intentId, int number, IReadOnlyList<OfferLineDraft> lines, Guid proposedById, DateTime now)
+    internal IntentVersion(Guid id, Guid intentId, int number, IReadOnlyList<OfferLineDraft> lines, DateOnly? dueOn, Guid proposedById, DateTime now)
     {
         Id = id;
+        DueOn = dueOn;
         IntentId = intentId;
         Number = number;
         ProposedById = proposedById;
@@ -168,6 +189,12 @@ public sealed class IntentVersion
     public DateTime? CommunityConfirmedAt { get; private set; }
 
     public DateTime? SignedAt { get; private set; }
+
+    /// <summary>兑现期限 frozen from the offer (or proposed with this version), a district date; null for versions made before due dates existed (never overdue).</summary>
+    public DateOnly? DueOn { get; private set; }
+
+    /// <summary>When both sides were told this signed version is overdue; set once, so they are told once.</summary>
+    public DateTime? OverdueNotifiedAt { get; internal set; }
 
     public IReadOnlyList<IntentLine> Lines => _lines;
 

@@ -27,6 +27,8 @@ public static class CooperationModule
         services.AddScoped<MatchProjectHandler>();
         services.AddScoped<RecordDeliveryHandler>();
         services.AddScoped<RecommendHandler>();
+        services.AddScoped<Overdue.OverdueIntents>();
+        services.AddHostedService<Overdue.OverdueScheduler>();
         services.AddScoped<HonourWall.HonourWallReader>();
         services.AddScoped<Projects.Contracts.IProjectSupportFigures, ProjectSupportFigures>();
         services.AddScoped<OfferReader>();

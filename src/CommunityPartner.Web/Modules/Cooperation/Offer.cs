@@ -33,6 +33,12 @@ public sealed class Offer
     public const int MessageMax = 1000;
     public const int ReasonMax = 500;
 
+    /// <summary>Days after the offer its pledge is due when the partner gives no due date.</summary>
+    public const int DefaultDueDays = 90;
+
+    /// <summary>A due date at most this many years ahead.</summary>
+    public const int MaxDueYears = 3;
+
     private readonly List<OfferLine> _lines = [];
     private readonly List<OfferMessage> _messages = [];
 
@@ -67,6 +73,12 @@ public sealed class Offer
 
     public DateTime? SignedAt { get; private set; }
 
+    /// <summary>
+    /// 兑现期限: the district date by which the partner means to have delivered; frozen into each intent version. Null
+    /// only for offers made before due dates existed.
+    /// </summary>
+    public DateOnly? DueOn { get; private set; }
+
     public int Version { get; private set; }
 
     public IReadOnlyList<OfferLine> Lines => _lines;
@@ -76,6 +88,7 @@ public sealed class Offer
     /// <summary>A draft from a roadshow interest: only the project link; the partner adds lines and submits.</summary>
     public static Offer Draft(Guid projectId, Guid communityId, Guid partnerId, Guid userId, DateTime now) => new()
     {
+        DueOn = DefaultDueOn(now),
         Id = Guid.NewGuid(),
         ProjectId = projectId,
         CommunityId = communityId,
@@ -86,10 +99,11 @@ public sealed class Offer
     };
 
     /// <summary>An offer made and submitted at once, with an optional first message.</summary>
-    public static Offer Make(Guid projectId, Guid communityId, Guid partnerId, Guid userId, IReadOnlyList<OfferLineDraft> lines, string? message, DateTime now)
+    public static Offer Make(Guid projectId, Guid communityId, Guid partnerId, Guid userId, IReadOnlyList<OfferLineDraft> lines, DateOnly? dueOn, string? message, DateTime now)
     {
         var offer = Draft(projectId, communityId, partnerId, userId, now);
         offer.SetLines(lines);
+        offer.SetDueOn(dueOn ?? DefaultDueOn(now), now);
         offer.Submit(userId, now);
         if (!string.IsNullOrEmpty(message))
         {
@@ -110,15 +124,23 @@ public sealed class Offer
     }
 
     /// <summary>Either side changes the lines while negotiating (the partner alone while drafting); the thread shows old → new.</summary>
-    public void Amend(IReadOnlyList<OfferLineDraft> lines, Guid userId, OfferSide side, DateTime now)
+    /// <param name="dueOn">A new due date (兑现期限); null keeps the one agreed so far.</param>
+    public void Amend(IReadOnlyList<OfferLineDraft> lines, Guid userId, OfferSide side, DateTime now, DateOnly? dueOn = null)
     {
         Require(Status == OfferStatus.Negotiating || (Status == OfferStatus.Draft && side == OfferSide.Partner), "只有协商中的出力方案才能修改");
         Require(lines.Count > 0, "请至少填写一项出力内容");
         var before = OfferLineDraft.Summary(LineDrafts());
+        var change = "";
+        if (dueOn is { } due && due != DueOn)
+        {
+            change = string.Format(System.Globalization.CultureInfo.InvariantCulture, "；兑现期限 {0} → {1}", DueOn is { } old ? DueText(old) : "-", DueText(due));
+            SetDueOn(due, now);
+        }
+
         SetLines(lines);
         if (Status == OfferStatus.Negotiating)
         {
-            _messages.Add(new OfferMessage(Id, userId, OfferSide.System, $"{before} → {OfferLineDraft.Summary(LineDrafts())}", now));
+            _messages.Add(new OfferMessage(Id, userId, OfferSide.System, $"{before} → {OfferLineDraft.Summary(LineDrafts())}{change}", now));
         }
 
         Version++;
@@ -172,6 +194,15 @@ public sealed class Offer
         }
     }
 
+    /// <summary>The default due date: <see cref="DefaultDueDays"/> days after <paramref name="now"/>, in district time.</summary>
+    public static DateOnly DefaultDueOn(DateTime now) => Today(now).AddDays(DefaultDueDays);
+
+    /// <summary>The district's date at <paramref name="now"/> (UTC).</summary>
+    public static DateOnly Today(DateTime now) => DateOnly.FromDateTime(Platform.Time.DistrictTime.Of(now));
+
+    /// <summary>"2027-03-01" — how due dates are written in the thread, lists and pages.</summary>
+    public static string DueText(DateOnly dueOn) => dueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public IReadOnlyList<OfferLineDraft> LineDrafts() =>
         [.. _lines.OrderBy(l => l.SortOrder).Select(l => new OfferLineDraft(l.Kind, l.What, l.Hours, l.Yuan, l.NeedId))];
 
@@ -181,9 +212,18 @@ public sealed class Offer
         PartnerId,
         ProjectId,
         Lines = OfferLineDraft.Summary(LineDrafts()),
+        DueOn,
         DeclineReason,
         Version,
     };
+
+    private void SetDueOn(DateOnly dueOn, DateTime now)
+    {
+        var today = Today(now);
+        Require(dueOn >= today, "兑现期限不能早于今天");
+        Require(dueOn <= today.AddYears(MaxDueYears), "兑现期限最多定在 {0} 年之内", MaxDueYears);
+        DueOn = dueOn;
+    }
 
     private void SetLines(IReadOnlyList<OfferLineDraft> lines)
     {

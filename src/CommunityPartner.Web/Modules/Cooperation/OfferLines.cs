@@ -9,6 +9,30 @@ public sealed record OfferLineInput(string? Kind, string? What, int? Hours, long
 /// <summary>Checks offer lines against the project's own asks; shared by offers, amendments and intent versions.</summary>
 public static class OfferLines
 {
+    /// <summary>兑现期限: null means not given (the caller keeps the default); otherwise not before today, at most 3 years ahead.</summary>
+    public static DateOnly? ValidateDueOn(DateOnly? dueOn, DateTime now, ValidationErrors errors)
+    {
+        if (dueOn is not { } due)
+        {
+            return null;
+        }
+
+        var today = Offer.Today(now);
+        if (due < today)
+        {
+            errors.Add("dueOn", "兑现期限不能早于今天");
+            return null;
+        }
+
+        if (due > today.AddYears(Offer.MaxDueYears))
+        {
+            errors.Add("dueOn", "兑现期限最多定在 {0} 年之内", Offer.MaxDueYears);
+            return null;
+        }
+
+        return due;
+    }
+
     /// <param name="lines">Blank form rows (no kind, nothing filled) are skipped.</param>
     public static IReadOnlyList<OfferLineDraft> Validate(IReadOnlyList<OfferLineInput>? lines, ProjectWithAsks project, ValidationErrors errors)
     {

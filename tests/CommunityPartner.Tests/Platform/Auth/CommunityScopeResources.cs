@@ -57,7 +57,7 @@ public static class CommunityScopeResources
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var partner = Partner.Register(
             new PartnerDraft(PartnerType.Individual, "范围测试合伙人", null, "王先生", "13700000000", "", ["funding"], [community.Id], false), Guid.NewGuid(), DateTime.UtcNow);
-        var offer = Offer.Make(Guid.NewGuid(), community.Id, partner.Id, Guid.NewGuid(), [new OfferLineDraft(OfferLineKind.Money, "", null, 100, null)], null, DateTime.UtcNow);
+        var offer = Offer.Make(Guid.NewGuid(), community.Id, partner.Id, Guid.NewGuid(), [new OfferLineDraft(OfferLineKind.Money, "", null, 100, null)], null, null, DateTime.UtcNow);
         db.AddRange(partner, offer);
         await db.SaveChangesAsync();
         return offer.Id.ToString();

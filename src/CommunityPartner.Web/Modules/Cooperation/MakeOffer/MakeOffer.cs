@@ -12,7 +12,8 @@ namespace CommunityPartner.Web.Modules.Cooperation.MakeOffer;
 
 /// <param name="PartnerId">Which partner offers; may be left out when the caller is a member of exactly one.</param>
 /// <param name="Draft">True: keep it as a draft (no lines needed); false: submit it for negotiation.</param>
-public sealed record MakeOfferInput(Guid? PartnerId, IReadOnlyList<OfferLineInput>? Lines, string? Message, bool Draft = false);
+/// <param name="DueOn">兑现期限 (district date); left out: 90 days from today. Not in the past, at most 3 years ahead.</param>
+public sealed record MakeOfferInput(Guid? PartnerId, IReadOnlyList<OfferLineInput>? Lines, string? Message, bool Draft = false, DateOnly? DueOn = null);
 
 /// <summary>
 /// A partner member offers help to a recruiting project (我要出力), or turns a roadshow interest into a draft
@@ -51,6 +52,7 @@ public sealed class MakeOfferHandler(
         var message = input.Message?.Trim() ?? "";
         errors.Text("message", message, Offer.MessageMax, null, "留言不能超过 {0} 个字");
         var lines = input.Draft && (input.Lines is null || input.Lines.Count == 0) ? [] : OfferLines.Validate(input.Lines, project, errors);
+        var dueOn = OfferLines.ValidateDueOn(input.DueOn, clock.GetUtcNow().UtcDateTime, errors);
         if (!errors.IsValid)
         {
             return errors;
@@ -72,10 +74,10 @@ public sealed class MakeOfferHandler(
         {
             offer = input.Draft
                 ? Offer.Draft(projectId, project.Brief.CommunityId, partner!.Id, userId, now)
-                : Offer.Make(projectId, project.Brief.CommunityId, partner!.Id, userId, lines, message, now);
+                : Offer.Make(projectId, project.Brief.CommunityId, partner!.Id, userId, lines, dueOn, message, now);
             if (input.Draft && lines.Count > 0)
             {
-                offer.Amend(lines, userId, OfferSide.Partner, now);
+                offer.Amend(lines, userId, OfferSide.Partner, now, dueOn);
             }
         }
         catch (DomainException e)

@@ -23,6 +23,10 @@ public sealed class MakeOfferModel(MakeOfferHandler handler, IProjectMatching pr
     [BindProperty]
     public string? Message { get; set; }
 
+    /// <summary>兑现期限; empty: 90 days from today.</summary>
+    [BindProperty]
+    public DateOnly? DueOn { get; set; }
+
     [BindProperty]
     public List<LineForm> Lines { get; set; } = LineForm.From([], 3);
 
@@ -36,7 +40,7 @@ public sealed class MakeOfferModel(MakeOfferHandler handler, IProjectMatching pr
         User.UserId() is null ? Challenge() : await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AfterAsync(id, await handler.HandleAsync(id, new MakeOfferInput(PartnerId, [.. Lines.Select(l => l.ToInput())], Message), User, ct), "出力方案已提交，社区工作者会和你协商。", ct);
+        await AfterAsync(id, await handler.HandleAsync(id, new MakeOfferInput(PartnerId, [.. Lines.Select(l => l.ToInput())], Message, DueOn: DueOn), User, ct), "出力方案已提交，社区工作者会和你协商。", ct);
 
     public async Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken ct) =>
         await AfterAsync(id, await handler.HandleAsync(id, new MakeOfferInput(PartnerId, null, null, Draft: true), User, ct), "已起草出力方案，请填写出力内容后提交。", ct);

@@ -27,7 +27,8 @@ public sealed class NegotiateOfferHandler(OfferWork work, AppDbContext db, IProj
         }, ct);
     }
 
-    public Task<Result<Offer>> AmendAsync(Guid offerId, IReadOnlyList<OfferLineInput>? lines, ClaimsPrincipal user, CancellationToken ct) =>
+    /// <param name="dueOn">A new 兑现期限; null keeps the current one.</param>
+    public Task<Result<Offer>> AmendAsync(Guid offerId, IReadOnlyList<OfferLineInput>? lines, ClaimsPrincipal user, CancellationToken ct, DateOnly? dueOn = null) =>
         work.RunAsync(offerId, user, Actor.Either, new("cooperation.offer.amend", "“{0}”的出力方案内容有修改，请查看"), async (offer, side, userId, now) =>
         {
             var project = await projects.FindWithAsksAsync(offer.ProjectId, ct);
@@ -38,9 +39,10 @@ public sealed class NegotiateOfferHandler(OfferWork work, AppDbContext db, IProj
             }
 
             var drafts = OfferLines.Validate(lines, project, errors);
+            var due = OfferLines.ValidateDueOn(dueOn, now, errors);
             if (errors.IsValid)
             {
-                offer.Amend(drafts, userId, side, now);
+                offer.Amend(drafts, userId, side, now, due);
             }
 
             return errors;

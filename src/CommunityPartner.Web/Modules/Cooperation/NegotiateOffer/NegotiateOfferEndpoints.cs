@@ -9,7 +9,8 @@ public static class NegotiateOfferEndpoints
 {
     public sealed record MessageRequest(string? Text);
 
-    public sealed record LinesRequest(IReadOnlyList<OfferLineInput>? Lines);
+    /// <param name="DueOn">A new 兑现期限 (district date); left out: unchanged.</param>
+    public sealed record LinesRequest(IReadOnlyList<OfferLineInput>? Lines, DateOnly? DueOn = null);
 
     public static RouteGroupBuilder MapNegotiateOffer(this RouteGroupBuilder api)
     {
@@ -18,8 +19,8 @@ public static class NegotiateOfferEndpoints
         .Describe("PostOfferMessage", "A message in the negotiation thread, by a member of the partner or the project's community staff; the other side is notified.");
 
         api.MapPost("/offers/{id:guid}/amend", async (Guid id, LinesRequest? body, HttpContext http, NegotiateOfferHandler handler, OfferReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            await ViewOfferEndpoints.AnswerAsync(await handler.AmendAsync(id, body?.Lines, http.User, ct), http, reader, text, ct))
-        .Describe("AmendOffer", "Either side replaces the lines while negotiating (the partner also while drafting); the thread records old → new.");
+            await ViewOfferEndpoints.AnswerAsync(await handler.AmendAsync(id, body?.Lines, http.User, ct, body?.DueOn), http, reader, text, ct))
+        .Describe("AmendOffer", "Either side replaces the lines while negotiating (the partner also while drafting); the thread records old → new. An optional dueOn changes the due date.");
 
         api.MapPost("/offers/{id:guid}/submit", async (Guid id, HttpContext http, NegotiateOfferHandler handler, OfferReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             await ViewOfferEndpoints.AnswerAsync(await handler.SubmitAsync(id, http.User, ct), http, reader, text, ct))

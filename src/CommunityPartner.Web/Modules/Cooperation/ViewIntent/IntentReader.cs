@@ -12,7 +12,8 @@ namespace CommunityPartner.Web.Modules.Cooperation.ViewIntent;
 /// <param name="IsCurrent">The newest version, open to confirmation until signed.</param>
 public sealed record IntentVersionView(
     Guid Id, int Number, bool IsCurrent, DateTime CreatedAt, string ProposedBy, IReadOnlyList<OfferLineView> Lines,
-    string? PartnerConfirmedBy, DateTime? PartnerConfirmedAt, string? CommunityConfirmedBy, DateTime? CommunityConfirmedAt, DateTime? SignedAt);
+    string? PartnerConfirmedBy, DateTime? PartnerConfirmedAt, string? CommunityConfirmedBy, DateTime? CommunityConfirmedAt, DateTime? SignedAt,
+    DateOnly? DueOn = null);
 
 /// <param name="Asks">The project's asks, each line pointing at one of them (or at none, "other").</param>
 /// <param name="Versions">Newest first; signed versions never change.</param>
@@ -22,6 +23,9 @@ public sealed record IntentDetails(
 {
     /// <summary>Deliveries recorded against the signed lines, newest first.</summary>
     public IReadOnlyList<DeliveryView> Deliveries { get; init; } = [];
+
+    /// <summary>逾期未兑现: the signed version's due date has passed while some of its lines is not delivered.</summary>
+    public bool Overdue { get; init; }
 
     /// <summary>Per ask of the project: asked, pledged by signed intents, delivered (confirmed deliveries).</summary>
     public IReadOnlyList<AskCoverage> Figures { get; init; } = [];
@@ -43,7 +47,8 @@ public sealed record DeliveryView(
     string Status, string? DecidedBy, DateTime? DecidedAt, string? DisputeReason, string? PhotoUrl = null);
 
 /// <summary>A cooperation intent as its two sides see it (nobody else): parties, project, asks, every version.</summary>
-public sealed class IntentReader(AppDbContext db, CooperationPeople people, IProjectMatching projects, ICommunityDirectory communities, MatchProjectHandler figures)
+public sealed class IntentReader(
+    AppDbContext db, CooperationPeople people, IProjectMatching projects, ICommunityDirectory communities, MatchProjectHandler figures, TimeProvider clock)
 {
     public async Task<(IntentDetails? Intent, bool Forbidden)> FindAsync(Guid id, ClaimsPrincipal viewer, CancellationToken ct)
     {
@@ -75,13 +80,14 @@ public sealed class IntentReader(AppDbContext db, CooperationPeople people, IPro
             [.. intent.Versions.OrderByDescending(v => v.Number).Select(v => new IntentVersionView(
                 v.Id, v.Number, v.Number == intent.CurrentNumber, v.CreatedAt, Name(v.ProposedById) ?? "",
                 [.. v.Lines.OrderBy(l => l.SortOrder).Select(l => OfferReader.Line(l.Id, l.Kind, l.What, l.Hours, l.Yuan, l.NeedId, asks))],
-                Name(v.PartnerConfirmedById), v.PartnerConfirmedAt, Name(v.CommunityConfirmedById), v.CommunityConfirmedAt, v.SignedAt))])
+                Name(v.PartnerConfirmedById), v.PartnerConfirmedAt, Name(v.CommunityConfirmedById), v.CommunityConfirmedAt, v.SignedAt, v.DueOn))])
         {
             Deliveries = [.. deliveries.OrderByDescending(d => d.RecordedAt).Select(d => new DeliveryView(
                 d.Id, d.LineId, CooperationText.KindCode(d.Kind), lines.TryGetValue(d.LineId, out var line) ? line.What : "", d.Yuan, d.Hours, d.Note,
                 Name(d.RecordedById) ?? "", d.RecordedAt, StatusCode(d.Status), Name(d.DecidedById), d.DecidedAt, d.DisputeReason,
                 d.PhotoId is null ? null : $"/intents/{intent.Id}/deliveries/{d.Id}/photo"))],
             Figures = await figures.CoverageAsync(intent.ProjectId, ct) ?? [],
+            Overdue = (await Overdue.OverdueIntents.FlagsAsync(db, [intent], clock.GetUtcNow().UtcDateTime, ct)).ContainsKey(intent.Id),
             ViewerIsMember = parties.IsMember,
             ViewerIsStaff = parties.IsStaff,
         }, false);

@@ -13,13 +13,20 @@ public sealed record OfferLineView(Guid Id, string Kind, string KindKey, string 
 /// <param name="Side">partner, community or system (an amendment: old → new).</param>
 public sealed record OfferMessageView(long Id, string Side, string AuthorName, string Text, DateTime At);
 
-public sealed record OfferSummary(Guid Id, Guid ProjectId, string ProjectTitle, Guid PartnerId, string PartnerName, string Status, string StatusKey, string Lines, DateTime CreatedAt);
+/// <param name="DueOn">兑现期限 (district date) agreed so far.</param>
+/// <param name="Overdue">Its signed intent is past due while some line is not delivered (逾期未兑现).</param>
+public sealed record OfferSummary(
+    Guid Id, Guid ProjectId, string ProjectTitle, Guid PartnerId, string PartnerName, string Status, string StatusKey, string Lines, DateTime CreatedAt,
+    DateOnly? DueOn = null, bool Overdue = false);
 
 public sealed record OfferDetails(
     Guid Id, Guid ProjectId, string ProjectTitle, string ProjectStatus, Guid PartnerId, string PartnerName, bool PartnerVerified,
     string Status, string StatusKey, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? DecidedAt, string? DeclineReason,
     IReadOnlyList<OfferLineView> Lines, IReadOnlyList<OfferMessageView> Messages, Guid? IntentId, int Version)
 {
+    /// <summary>兑现期限 (district date) agreed so far; frozen into the intent when accepted.</summary>
+    public DateOnly? DueOn { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public bool ViewerIsMember { get; init; }
 
@@ -31,7 +38,7 @@ public sealed record OfferDetails(
 }
 
 /// <summary>Offers as their two sides see them; nobody else sees an offer.</summary>
-public sealed class OfferReader(AppDbContext db, CooperationPeople people, IProjectMatching projects, IProjectCatalog catalog, IPartnerRoster partners)
+public sealed class OfferReader(AppDbContext db, CooperationPeople people, IProjectMatching projects, IProjectCatalog catalog, IPartnerRoster partners, TimeProvider clock)
 {
     /// <returns>No offer and not forbidden: there is no such offer; forbidden: the viewer is on neither side.</returns>
     public async Task<(OfferDetails? Offer, bool Forbidden)> FindAsync(Guid id, ClaimsPrincipal viewer, CancellationToken ct)
@@ -60,6 +67,7 @@ public sealed class OfferReader(AppDbContext db, CooperationPeople people, IProj
                 new OfferMessageView(m.Id, CooperationText.SideCode(m.Side), names.GetValueOrDefault(m.AuthorId, ""), m.Text, m.At))],
             intentId, offer.Version)
         {
+            DueOn = offer.DueOn,
             ViewerIsMember = parties.IsMember,
             ViewerIsStaff = parties.IsStaff,
             Asks = asks,
@@ -117,8 +125,11 @@ public sealed class OfferReader(AppDbContext db, CooperationPeople people, IProj
         var offers = await query.Include(o => o.Lines).OrderByDescending(o => o.CreatedAt).Take(200).ToListAsync(ct);
         var cards = (await partners.FindManyAsync([.. offers.Select(o => o.PartnerId)], ct)).ToDictionary(p => p.Id);
         var titles = (await catalog.FindAsync([.. offers.Select(o => o.ProjectId)], ct)).ToDictionary(p => p.Id, p => p.Title);
+        var signed = offers.Where(o => o.Status == OfferStatus.IntentSigned).Select(o => o.Id).ToList();
+        var overdue = signed.Count == 0 ? [] : await Overdue.OverdueIntents.FlagsByOfferAsync(db, signed, clock.GetUtcNow().UtcDateTime, ct);
         return [.. offers.Select(o => new OfferSummary(
             o.Id, o.ProjectId, titles.GetValueOrDefault(o.ProjectId, ""), o.PartnerId, cards.GetValueOrDefault(o.PartnerId)?.Name ?? "",
-            CooperationText.StatusCode(o.Status), CooperationText.StatusKey(o.Status), OfferLineDraft.Summary(o.LineDrafts()), o.CreatedAt))];
+            CooperationText.StatusCode(o.Status), CooperationText.StatusKey(o.Status), OfferLineDraft.Summary(o.LineDrafts()), o.CreatedAt,
+            overdue.TryGetValue(o.Id, out var due) ? due : o.DueOn, overdue.ContainsKey(o.Id)))];
     }
 }

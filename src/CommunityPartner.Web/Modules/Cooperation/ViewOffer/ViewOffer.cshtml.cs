@@ -24,6 +24,10 @@ public sealed class ViewOfferModel(OfferReader reader, IStringLocalizer<SharedRe
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>兑现期限 in the amend form; empty keeps the current one.</summary>
+    [BindProperty]
+    public DateOnly? DueOn { get; set; }
+
     public IReadOnlyList<ProjectAsk> Asks => Offer.Asks;
 
     public IStringLocalizer<SharedResource> Text => text;
@@ -36,7 +40,7 @@ public sealed class ViewOfferModel(OfferReader reader, IStringLocalizer<SharedRe
         await AfterAsync(id, await handler.PostAsync(id, MessageText, User, ct), "留言已发送，对方会收到通知。", ct, f => f == "text" ? "MessageText" : f);
 
     public async Task<IActionResult> OnPostAmendAsync(Guid id, [FromServices] NegotiateOfferHandler handler, CancellationToken ct) =>
-        await AfterAsync(id, await handler.AmendAsync(id, [.. Lines.Select(l => l.ToInput())], User, ct), "出力内容已修改。", ct, LinesPage.Field);
+        await AfterAsync(id, await handler.AmendAsync(id, [.. Lines.Select(l => l.ToInput())], User, ct, DueOn), "出力内容已修改。", ct, LinesPage.Field);
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, [FromServices] NegotiateOfferHandler handler, CancellationToken ct) =>
         await AfterAsync(id, await handler.SubmitAsync(id, User, ct), "出力方案已提交，社区工作者会和你协商。", ct);
@@ -84,6 +88,7 @@ public sealed class ViewOfferModel(OfferReader reader, IStringLocalizer<SharedRe
         if (fillLines || Lines.Count == 0)
         {
             Lines = LineForm.From(offer.Lines.Select(l => new OfferLineDraft(CooperationText.ParseKind(l.Kind)!.Value, l.What, l.Hours, l.Yuan, l.NeedId)), 2);
+            DueOn = offer.DueOn;
         }
 
         return Page();

@@ -249,11 +249,17 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("IntentId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("OverdueNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("PartnerConfirmedAt")
                         .HasColumnType("timestamp with time zone");
@@ -298,6 +304,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("DeclineReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid");

@@ -244,11 +244,17 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IntentId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OverdueNotifiedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PartnerConfirmedAt")
                         .HasColumnType("TEXT");
@@ -292,6 +298,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("DeclineReason")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PartnerId")
