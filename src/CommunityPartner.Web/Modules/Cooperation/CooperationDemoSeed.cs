@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityPartner.Web.Modules.Cooperation;
 
 /// <summary>
-/// Offers in every state and one signed intent: 科技城建设集团 installs and runs the green station's recycling machines
-/// (120 hours) and funds part of the works. Runs after the roadshows (60); does nothing when offers exist.
+/// Offers in every state and three signed intents: 科技城建设集团 installs and runs the green station's recycling machines
+/// (120 hours) and funds part of the works; 李阿姨 gives money for it; 益邻社工 runs the study base's activities. Runs after
+/// the roadshows (60); does nothing when offers exist.
 /// </summary>
 internal sealed class CooperationDemoSeed(AppDbContext db, IProjectCatalog catalog, IProjectMatching projects, IPartnerRoster partners, UserManager<AppUser> users, TimeProvider clock) : IDemoSeed
 {
@@ -31,10 +32,11 @@ internal sealed class CooperationDemoSeed(AppDbContext db, IProjectCatalog catal
         var enterprise = await MemberAsync("13900000201", cancellationToken);
         var merchant = await MemberAsync("13900000202", cancellationToken);
         var social = await MemberAsync("13900000203", cancellationToken);
+        var donor = await MemberAsync("13900000204", cancellationToken);
         var shangmaStaff = await users.FindByNameAsync("13900000011");
         var yuantongStaff = await users.FindByNameAsync("13900000012");
         var admin = await users.FindByNameAsync("13900000000");
-        if (enterprise is null || merchant is null || social is null || shangmaStaff is null || yuantongStaff is null || admin is null)
+        if (enterprise is null || merchant is null || social is null || donor is null || shangmaStaff is null || yuantongStaff is null || admin is null)
         {
             return;
         }
@@ -67,15 +69,33 @@ internal sealed class CooperationDemoSeed(AppDbContext db, IProjectCatalog catal
             install.Confirm(shangmaStaff.Id, now.AddDays(-58));
             var upkeep = Delivery.Record(intent, service, 3_000, 10, "第一季度例行巡检与软件升级", signed.UserId, now.AddDays(-3));
             db.AddRange(funds, install, upkeep);
+
+            // 李阿姨, a caring individual, gives money for the station; it has arrived and the community confirmed it.
+            var gift = Make(green, donor.Value, now.AddDays(-40), [new(OfferLineKind.Money, "", null, 5_000, Ask(green, "funding"))], "一点心意，支持驿站建设。");
+            var giftIntent = Sign(gift, shangmaStaff.Id, now.AddDays(-38));
+            var received = Delivery.Record(giftIntent, giftIntent.SignedVersion!.Lines[0], 5_000, null, "捐款已转入社区专项账户", gift.UserId, now.AddDays(-35));
+            received.Confirm(shangmaStaff.Id, now.AddDays(-34));
+            db.Add(received);
+
+            // 绿叶便利店 offers goods for the points exchange; the community is still asking questions.
+            var goods = Make(green, merchant.Value, now.AddDays(-4), [new(OfferLineKind.Resource, "积分兑换用的日用品（每月 200 件）", null, 3_000, null)],
+                "我们店加入积分兑换，居民在驿站攒的积分可以到店里换日用品。");
+            goods.Offer.Post(shangmaStaff.Id, OfferSide.Community, "很好！每月的品类可以提前一周告诉我们吗？", now.AddDays(-3));
         }
 
         if (await Project(NatureBase) is { } nature)
         {
             var course = Ask(nature, "service");
-            var negotiating = Make(nature, social.Value, now.AddDays(-6),
-                [new(OfferLineKind.Service, "自然教育课程设计", 40, 8_000, course), new(OfferLineKind.Resource, "带队志愿者 10 人次", null, 2_000, nature.Asks.FirstOrDefault(a => a.Title.Contains("志愿者", StringComparison.Ordinal))?.Id)],
-                "我们有儿童自然教育的经验，可以先设计四次课程。");
-            negotiating.Offer.Post(yuantongStaff.Id, OfferSide.Community, "课程能否覆盖雨天的室内备选方案？", now.AddDays(-5));
+            // 益邻社工 runs the study base's activities: signed, the first two sessions given and confirmed.
+            var activities = Make(nature, social.Value, now.AddDays(-30),
+                [new(OfferLineKind.Service, "自然教育课程设计与带课", 40, 8_000, course), new(OfferLineKind.Resource, "带队志愿者 10 人次", null, 2_000, nature.Asks.FirstOrDefault(a => a.Title.Contains("志愿者", StringComparison.Ordinal))?.Id)],
+                "我们有儿童自然教育的经验，可以先设计并带四次课程。");
+            activities.Offer.Post(yuantongStaff.Id, OfferSide.Community, "课程能否覆盖雨天的室内备选方案？", now.AddDays(-29));
+            var studyIntent = Sign(activities, yuantongStaff.Id, now.AddDays(-27));
+            var sessions = Delivery.Record(studyIntent, studyIntent.SignedVersion!.Lines.First(l => l.Kind == OfferLineKind.Service), 3_200, 16,
+                "完成前两次自然教育课（雨天改在社区活动室）", activities.UserId, now.AddDays(-10));
+            sessions.Confirm(yuantongStaff.Id, now.AddDays(-9));
+            db.Add(sessions);
 
             var declined = Make(nature, merchant.Value, now.AddDays(-20), [new(OfferLineKind.Money, "", null, 2_000, Ask(nature, "funding"))], null);
             declined.Offer.Decline(yuantongStaff.Id, "感谢好意！标识设施已由街道统一配置，这笔资金请考虑支持上马社区的绿色驿站。", now.AddDays(-18));
@@ -92,6 +112,18 @@ internal sealed class CooperationDemoSeed(AppDbContext db, IProjectCatalog catal
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The community accepts and both sides confirm version 1: a signed intent, as the two pages would make it.</summary>
+    private CooperationIntent Sign((Offer Offer, Guid UserId) made, Guid staffId, DateTime at)
+    {
+        made.Offer.Accept(staffId, at);
+        var intent = CooperationIntent.FromOffer(made.Offer, staffId, at);
+        intent.Confirm(OfferSide.Community, staffId, partnerVerified: true, at.AddHours(2));
+        intent.Confirm(OfferSide.Partner, made.UserId, partnerVerified: true, at.AddHours(4));
+        made.Offer.MarkSigned(at.AddHours(4));
+        db.Add(intent);
+        return intent;
     }
 
     private (Offer Offer, Guid UserId) Make(ProjectWithAsks project, (Guid PartnerId, Guid UserId) by, DateTime at, OfferLineDraft[] lines, string? message)

@@ -169,6 +169,26 @@ public abstract class DeliveryApiTests(AppFactory factory)
     }
 
     [Fact]
+    public async Task Confirm_TwoDeliveriesAtOnce_BothAreCountedOnce()
+    {
+        var w = await _data.WorldAsync();
+        var secondStaff = await factory.Data.ApiClientAsync(await factory.Data.StaffAsync(w.Community));
+        var (_, intentId) = await SignedAsync(w);
+        var (money, _) = await LinesAsync(w, intentId);
+        var first = await RecordedAsync(w, intentId, money, 7_000);
+        var second = await RecordedAsync(w, intentId, money, 4_000);
+
+        var responses = await Task.WhenAll(
+            w.StaffClient.PostAsync($"/api/v1/deliveries/{first}/confirm", null),
+            secondStaff.PostAsync($"/api/v1/deliveries/{second}/confirm", null));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal((DeliveryStatus.Confirmed, DeliveryStatus.Confirmed), (await StatusAsync(first), await StatusAsync(second)));
+        var funding = Figure(await ProjectsTestData.GetJsonAsync(w.StaffClient, $"/api/v1/intents/{intentId}"), w.FundingAsk);
+        Assert.Equal(11_000L, funding.GetProperty("deliveredYuan").GetInt64());
+    }
+
+    [Fact]
     public async Task Figures_AskedPledgedDelivered_CountOnlyConfirmedDeliveriesAndEqualTheRecords()
     {
         var w = await _data.WorldAsync();

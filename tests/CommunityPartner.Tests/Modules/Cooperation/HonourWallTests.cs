@@ -37,7 +37,7 @@ public abstract class HonourWallTests(AppFactory factory)
         {
             var page = await Html.GetAsync(anonymous, path);
             var row = page.QuerySelectorAll("main tbody tr").Single(r => r.QuerySelector($"a[href='/partners/{w.Partner.PartnerId}']") is not null);
-            Assert.Equal(["12,000", "10", "0"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+            Assert.Equal(["12,000 元", "10 小时", "0 元"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
             Assert.Null(page.QuerySelector($"main a[href='/partners/{shy.Partner.PartnerId}']"));
             Assert.Null(page.QuerySelector($"main a[href='/partners/{pending.PartnerId}']"));
         }
