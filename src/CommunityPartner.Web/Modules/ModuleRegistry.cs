@@ -2,6 +2,7 @@ using CommunityPartner.Web.Modules.Accounts;
 using CommunityPartner.Web.Modules.Bills;
 using CommunityPartner.Web.Modules.Bills.Dashboard;
 using CommunityPartner.Web.Modules.Bills.PersonalBill;
+using CommunityPartner.Web.Modules.Bills.Sustainability;
 using CommunityPartner.Web.Modules.Communities;
 using CommunityPartner.Web.Modules.Cooperation;
 using CommunityPartner.Web.Modules.Needs;
@@ -43,6 +44,7 @@ public static class ModuleRegistry
         api.MapPartnersApi();
         api.MapBillsApi();
         api.MapDashboardApi();
+        api.MapBillSustainabilityApi();
         api.MapPersonalBillApi();
         api.MapCooperationApi();
         api.MapPointsApi();

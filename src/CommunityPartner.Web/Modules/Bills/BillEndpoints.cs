@@ -32,7 +32,11 @@ public static class BillEndpoints
         RateDto SatisfactionRate,
         double? MedianResponseHours,
         double? MedianResolutionHours,
-        IReadOnlyList<int> Versions);
+        IReadOnlyList<int> Versions)
+    {
+        /// <summary>Self-sustainability (自我造血); null in a version published before it was part of the bill.</summary>
+        public Sustainability.SustainabilityEndpoints.SustainabilityDto? Sustainability { get; init; }
+    }
 
     public sealed record RecordDto(Guid Id, string Title, string Status, string Link);
 
@@ -124,7 +128,10 @@ public static class BillEndpoints
             RateOf(sheet.SatisfactionRate),
             sheet.MedianResponseTime is { } r ? Math.Round(r.TotalHours, 1) : null,
             sheet.MedianResolutionTime is { } s ? Math.Round(s.TotalHours, 1) : null,
-            []);
+            [])
+        {
+            Sustainability = Sustainability.SustainabilityEndpoints.Dto(sheet.Sustainability, scope, sheet.Period, null),
+        };
     }
 
     private static BillDto Published(PublishedBill bill, IStringLocalizer<SharedResource> text)
@@ -148,7 +155,10 @@ public static class BillEndpoints
             FrozenRate(figures.SatisfactionRate, figures[BillFigure.Satisfied], figures[BillFigure.Rated]),
             figures.MedianResponseHours,
             figures.MedianResolutionHours,
-            [.. bill.Versions.Select(v => v.Number)]);
+            [.. bill.Versions.Select(v => v.Number)])
+        {
+            Sustainability = Sustainability.SustainabilityEndpoints.Dto(figures.Sustainability, scope, bill.Period, version.Number),
+        };
     }
 
     private static RecordsDto Records(BillRecords records) => new(

@@ -29,7 +29,7 @@ public static class BillPeople
 /// facts and one set of rules, so a figure and its list always agree; a published figure's list is the ids frozen
 /// with it.
 /// </summary>
-public sealed class BillReader(AppDbContext db, ICommunityDirectory communities, INeedFacts needFacts, INeedLinks needs, IProjectCatalog projects, TimeProvider clock)
+public sealed class BillReader(AppDbContext db, ICommunityDirectory communities, INeedFacts needFacts, INeedLinks needs, IProjectCatalog projects, IProjectSustainability sustainability, TimeProvider clock)
 {
     public async Task<Result<BillSheet>> ReadDraftAsync(ClaimsPrincipal user, string? communityCode, string? periodCode, CancellationToken ct)
     {
@@ -120,7 +120,9 @@ public sealed class BillReader(AppDbContext db, ICommunityDirectory communities,
             f => (IReadOnlyList<Guid>)(BillRules.IsAboutProjects(f)
                 ? [.. projectFacts.Where(p => BillRules.Counts(f, p, period)).Select(p => p.Id)]
                 : [.. newestFirst.Where(n => BillRules.Counts(f, n)).Select(n => n.Id)]));
-        return new LiveBill(BillSheet.Compute(community, period, now, facts, projectFacts), records);
+        var selfFunding = await Sustainability.SustainabilityFigures.ReadAsync(sustainability, community?.Id, period, ct);
+        records[Sustainability.SustainabilityFigures.RecordsKey] = [.. selfFunding.Records.Select(r => r.Id)];
+        return new LiveBill(BillSheet.Compute(community, period, now, facts, projectFacts) with { Sustainability = selfFunding }, records);
     }
 
     internal async Task<(ValidationErrors Errors, CommunityInfo? Community, BillPeriod Period)> ScopeAsync(string? communityCode, string? periodCode, CancellationToken ct)

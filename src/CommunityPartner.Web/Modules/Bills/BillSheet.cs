@@ -19,6 +19,9 @@ public sealed record BillSheet(
     TimeSpan? MedianResponseTime,
     TimeSpan? MedianResolutionTime)
 {
+    /// <summary>Self-sustainability (自我造血) of the community's operating projects in the period.</summary>
+    public Sustainability.SustainabilityFigures? Sustainability { get; init; }
+
     /// <summary>The period has not ended yet: the figures will still change.</summary>
     public bool IsOpenPeriod => !Period.IsClosed(ComputedAt);
 

@@ -81,14 +81,18 @@ public sealed class BillVersion
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }
 
-/// <summary>What a published version says: counts by figure code, the three rates (null = nothing to divide by), medians in hours.</summary>
+/// <summary>
+/// What a published version says: counts by figure code, the three rates (null = nothing to divide by), medians in hours,
+/// and self-sustainability (null in versions published before it was part of the bill: "not recorded in this version").
+/// </summary>
 public sealed record FrozenFigures(
     IReadOnlyDictionary<string, int> Counts,
     decimal? ResponseRate,
     decimal? ResolutionRate,
     decimal? SatisfactionRate,
     double? MedianResponseHours,
-    double? MedianResolutionHours)
+    double? MedianResolutionHours,
+    Sustainability.SustainabilityFigures? Sustainability = null)
 {
     public static FrozenFigures Of(BillSheet sheet) => new(
         Enum.GetValues<BillFigure>().ToDictionary(BillText.Code, f => sheet.Counts[f]),
@@ -96,7 +100,8 @@ public sealed record FrozenFigures(
         sheet.ResolutionRate.Percent,
         sheet.SatisfactionRate.Percent,
         sheet.MedianResponseTime is { } r ? Math.Round(r.TotalHours, 1) : null,
-        sheet.MedianResolutionTime is { } s ? Math.Round(s.TotalHours, 1) : null);
+        sheet.MedianResolutionTime is { } s ? Math.Round(s.TotalHours, 1) : null,
+        sheet.Sustainability);
 
     public int this[BillFigure figure] => Counts.GetValueOrDefault(BillText.Code(figure));
 
@@ -125,6 +130,7 @@ public sealed record FrozenFigures(
         Compare("满意率", earlier.SatisfactionRate, SatisfactionRate);
         Compare("回应用时中位数（小时）", earlier.MedianResponseHours, MedianResponseHours);
         Compare("解决用时中位数（小时）", earlier.MedianResolutionHours, MedianResolutionHours);
+        changes.AddRange(Bills.Sustainability.SustainabilityFigures.Changes(earlier.Sustainability, Sustainability));
         return changes;
     }
 

@@ -102,3 +102,21 @@ public sealed class ProjectEventConfiguration : IEntityTypeConfiguration<Project
         builder.HasIndex(x => new { x.ProjectId, x.Id });
     }
 }
+
+public sealed class RunningCostRecordConfiguration : IEntityTypeConfiguration<RunningCostRecord>
+{
+    public void Configure(EntityTypeBuilder<RunningCostRecord> builder)
+    {
+        builder.ToTable("projects_running_costs");
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.Month).HasMaxLength(7);
+        builder.Property(x => x.CorrectionReason).HasMaxLength(RunningCostRecord.ReasonMax);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.Ignore(x => x.Figures);
+
+        // One record per project and month: two staff recording the same month at once make one row.
+        builder.HasIndex(x => new { x.ProjectId, x.Month }).IsUnique();
+        builder.HasIndex(x => new { x.CommunityId, x.Month });
+        builder.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

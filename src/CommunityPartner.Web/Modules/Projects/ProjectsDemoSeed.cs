@@ -55,7 +55,7 @@ internal sealed class ProjectsDemoSeed(AppDbContext db, ICommunityDirectory comm
             "座椅", Stage.Completed, 200, [("施工完成", -30, true)]),
         new("sample-hehua", "elderly-care", "长者助餐点（示例）", "为独居老人提供午餐和送餐服务。", "演示用的示例项目。", "荷花社区", OperatingModel.DualWheel, "餐费收入加爱心商户补贴，维持长期运营。", 120_000,
             [new(null, ResourceKind.Funding, "厨房设备", null, 50_000, true), new(null, ResourceKind.OrganisationalResource, "送餐志愿者", null, 10_000, true)],
-            null, Stage.Operating, 300, [("助餐点开业", -90, true)]),
+            null, Stage.Operating, 760, [("助餐点开业", -380, true)]),
         new("sample-taoyuan", "repairs", "楼道照明更新（示例）", "更换老旧楼道灯为感应灯。", "演示用的示例项目。", "桃源社区", OperatingModel.PublicGood, "", 30_000,
             [new(null, ResourceKind.TechnicalService, "电工安装", 60, 9_000, true)],
             "路灯", Stage.Recruiting, 20, []),

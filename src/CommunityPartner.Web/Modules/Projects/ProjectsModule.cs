@@ -1,5 +1,6 @@
 using CommunityPartner.Web.Modules.Projects.ListProjects;
 using CommunityPartner.Web.Modules.Projects.MoveProject;
+using CommunityPartner.Web.Modules.Projects.RecordRunningCosts;
 using CommunityPartner.Web.Modules.Projects.SaveProject;
 using CommunityPartner.Web.Modules.Projects.TrackProject;
 using CommunityPartner.Web.Modules.Projects.ViewProject;
@@ -21,7 +22,10 @@ public static class ProjectsModule
         services.AddScoped<TrackProject.TrackProjectHandler>();
         services.AddScoped<ViewProject.ProjectReader>();
         services.AddScoped<ListProjects.ProjectSearch>();
+        services.AddScoped<RecordRunningCosts.RecordRunningCostsHandler>();
+        services.AddScoped<Contracts.IProjectSustainability, ProjectSustainabilityReader>();
         services.AddScoped<IDemoSeed, ProjectsDemoSeed>();
+        services.AddScoped<IDemoSeed, RunningCostsDemoSeed>();
         services.AddSingleton(new NavItem("社区项目", "/projects", "社区把诉求变成项目，招募合伙人一起做", NavPlacement.Area, 20));
         services.AddSingleton(new NavItem("项目管理", "/admin/projects", "本社区的项目：起草、发布、推进、完工", NavPlacement.Task, 10,
             u => u.IsInRole(Roles.CommunityStaff) || u.IsInRole(Roles.DistrictAdmin)));
@@ -36,6 +40,7 @@ public static class ProjectsModule
         api.MapSaveProject();
         api.MapMoveProject();
         api.MapTrackProject();
+        api.MapRecordRunningCosts();
         return api;
     }
 

@@ -42,6 +42,13 @@ public sealed class BillsDemoSeedTests : IAsyncLifetime
                 Assert.Equal(figure.GetProperty("count").GetInt32(), records.GetProperty("items").GetArrayLength());
             }
         }
+
+        // The operating demo project's running costs: three months in the quarter, partly self-funded.
+        var selfFunding = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/bills?community=district&period={period}")).GetProperty("sustainability").GetProperty("total");
+        Assert.Equal(3, selfFunding.GetProperty("recordCount").GetInt32());
+        Assert.InRange(selfFunding.GetProperty("ratePercent").GetDecimal(), 40m, 90m);
+        var list = await client.GetFromJsonAsync<JsonElement>(selfFunding.GetProperty("records").GetString());
+        Assert.Equal(3, list.GetProperty("count").GetInt32());
     }
 
     [Fact]

@@ -37,7 +37,11 @@ public static class DashboardEndpoints
         RowDto District,
         IReadOnlyList<RowDto> Communities,
         string TrendScope,
-        IReadOnlyList<TrendPointDto> Trend);
+        IReadOnlyList<TrendPointDto> Trend)
+    {
+        /// <summary>Self-sustainability per community (and the district first), with links to the monthly records summed.</summary>
+        public IReadOnlyList<Sustainability.SustainabilityEndpoints.DashboardSustainabilityDto> Sustainability { get; init; } = [];
+    }
 
     public sealed record OverdueDto(Guid Id, string Title, string Status, DateTime SubmittedAt, string Link);
 
@@ -87,7 +91,10 @@ public static class DashboardEndpoints
         {
             var scope = view.TrendScope?.Code ?? BillVersion.DistrictScope;
             return new TrendPointDto(p.Month.Code, RateOf(p.ResponseRate, scope, p.Month, 0), RateOf(p.ResolutionRate, scope, p.Month, 1), RateOf(p.SatisfactionRate, scope, p.Month, 2));
-        })]);
+        })])
+    {
+        Sustainability = Sustainability.SustainabilityEndpoints.Dashboard(view, text),
+    };
 
     private static RowDto Row(DashboardRow row, BillPeriod period, IStringLocalizer<SharedResource> text) => new(
         row.Scope,

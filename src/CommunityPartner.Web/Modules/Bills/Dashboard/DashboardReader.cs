@@ -1,6 +1,7 @@
 using CommunityPartner.Web.Modules.Communities.Contracts;
 using CommunityPartner.Web.Modules.Cooperation.Contracts;
 using CommunityPartner.Web.Modules.Needs.Contracts;
+using CommunityPartner.Web.Modules.Projects.Contracts;
 using CommunityPartner.Web.Platform.Web;
 
 namespace CommunityPartner.Web.Modules.Bills.Dashboard;
@@ -33,7 +34,11 @@ public sealed record DashboardView(
     DashboardRow District,
     IReadOnlyList<DashboardRow> Communities,
     CommunityInfo? TrendScope,
-    IReadOnlyList<TrendPoint> Trend);
+    IReadOnlyList<TrendPoint> Trend)
+{
+    /// <summary>Self-sustainability (自我造血) per community and for the district in the period.</summary>
+    public Sustainability.DashboardSustainability Sustainability { get; init; } = Bills.Sustainability.DashboardSustainability.None;
+}
 
 /// <summary>
 /// The fair ranking: only communities with at least <see cref="MinRated"/> rated needs in the period are ranked, by
@@ -69,7 +74,7 @@ public static class DashboardRanking
 /// over all its needs, as its bill counts them), overdue needs now, the partner pipeline, and a 12-month trend. Every
 /// rate comes from <see cref="BillRules"/>, so it equals the bill's and opens the same records.
 /// </summary>
-public sealed class DashboardReader(BillReader bills, ICommunityDirectory communities, INeedFacts needFacts, ICooperationFacts cooperation, TimeProvider clock)
+public sealed class DashboardReader(BillReader bills, ICommunityDirectory communities, INeedFacts needFacts, ICooperationFacts cooperation, IProjectSustainability sustainability, TimeProvider clock)
 {
     public const int TrendMonths = 12;
 
@@ -90,7 +95,10 @@ public sealed class DashboardReader(BillReader bills, ICommunityDirectory commun
 
         var rows = all.Select(c => Row(c, byCommunity[c.Id].ToList(), overdue.GetValueOrDefault(c.Id), pipeline.GetValueOrDefault(c.Id) ?? new(c.Id, 0, 0, 0, 0)));
         var district = Row(null, facts, overdue.Values.Sum(), new(Guid.Empty, pipeline.Values.Sum(p => p.Offers), pipeline.Values.Sum(p => p.Intents), pipeline.Values.Sum(p => p.Delivered), pipeline.Values.Sum(p => p.DeliveredYuan)));
-        return new DashboardView(period, now, district, DashboardRanking.Rank(rows), community, await TrendAsync(community, period, now, ct));
+        return new DashboardView(period, now, district, DashboardRanking.Rank(rows), community, await TrendAsync(community, period, now, ct))
+        {
+            Sustainability = await Sustainability.DashboardSustainability.ReadAsync(sustainability, period, ct),
+        };
     }
 
     /// <summary>The needs open past a deadline now, of one community or (no code, or "district") all.</summary>
