@@ -1914,6 +1914,67 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("projects_resource_needs", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.RunningCostRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CorrectedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("CostsYuan")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DistrictYuan")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MerchantYuan")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<long>("OwnIncomeYuan")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PartnerYuan")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Month");
+
+                    b.HasIndex("ProjectId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("projects_running_costs", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.Roadshow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2668,6 +2729,15 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                 {
                     b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
                         .WithMany("Asks")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.RunningCostRecord", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
+                        .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1895,6 +1895,67 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("projects_resource_needs", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.RunningCostRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CostsYuan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DistrictYuan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MerchantYuan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OwnIncomeYuan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PartnerYuan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Month");
+
+                    b.HasIndex("ProjectId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("projects_running_costs", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Roadshows.Roadshow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2641,6 +2702,15 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                 {
                     b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
                         .WithMany("Asks")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.RunningCostRecord", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Projects.Project", null)
+                        .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,0 +1,64 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Selfsus : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "projects_running_costs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    CostsYuan = table.Column<long>(type: "INTEGER", nullable: false),
+                    OwnIncomeYuan = table.Column<long>(type: "INTEGER", nullable: false),
+                    MerchantYuan = table.Column<long>(type: "INTEGER", nullable: false),
+                    PartnerYuan = table.Column<long>(type: "INTEGER", nullable: false),
+                    DistrictYuan = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CorrectedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CorrectedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_projects_running_costs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_projects_running_costs_projects_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects_projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_projects_running_costs_CommunityId_Month",
+                table: "projects_running_costs",
+                columns: new[] { "CommunityId", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_projects_running_costs_ProjectId_Month",
+                table: "projects_running_costs",
+                columns: new[] { "ProjectId", "Month" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "projects_running_costs");
+        }
+    }
+}
