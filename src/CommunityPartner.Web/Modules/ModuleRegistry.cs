@@ -52,6 +52,7 @@ public static class ModuleRegistry
         app.MapNeedsPages();
         app.MapProjectsPages();
         app.MapCooperationPages();
+        app.MapPointsPages();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using CommunityPartner.EndToEndTests.Infrastructure;
 using CommunityPartner.Tests.Infrastructure;
 using CommunityPartner.Tests.Modules.Points;
 using CommunityPartner.Web.Platform.Auth;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CommunityPartner.EndToEndTests.Journeys;
@@ -12,7 +13,7 @@ namespace CommunityPartner.EndToEndTests.Journeys;
 /// <summary>
 /// 积分兑换 end to end: staff set an earn rule and open a check-in activity (code and QR code); the resident, on a
 /// 360 × 640 phone, opens the check-in link and gets the points; the station operator records the resident's recycling;
-/// a merchant lists an item; the resident redeems it and shows the code (text and QR); the merchant confirms it at the
+/// a merchant lists an item with a photo; the resident redeems it and shows the code (text and QR); the merchant confirms it at the
 /// counter; the passbook shows every movement.
 /// </summary>
 [Collection(BrowserLane.Name)]
@@ -94,8 +95,10 @@ public sealed class ResidentEarnsAndRedeemsPointsTests(BrowserHost host)
         await shop.Page.FillAsync("#Input_Name", item);
         await shop.Page.FillAsync("#Input_PointsPrice", "10");
         await shop.Page.FillAsync("#Input_Stock", "5");
+        await shop.Page.Locator("#item-photo").SetInputFilesAsync(new FilePayload { Name = "洗衣皂.png", MimeType = "image/png", Buffer = TestImages.Png(320, 240) });
         await shop.Page.Locator("form[action*='handler=AddItem'] button[type=submit]").ClickAsync();
         await Expect(shop.Page.Locator("main .flash")).ToContainTextAsync("已上架");
+        await ExpectItemPhotoAsync(shop.Page, item);
         await shop.CheckPageAsync("2-merchant-desk");
 
         // The resident sees the points and redeems the item.
@@ -103,6 +106,7 @@ public sealed class ResidentEarnsAndRedeemsPointsTests(BrowserHost host)
         await Expect(phone.Page.Locator("#balance")).ToHaveTextAsync("35");
         await phone.CheckPageAsync("3-passbook");
         await phone.Page.GotoAsync("/points/items");
+        await ExpectItemPhotoAsync(phone.Page, item);
         await phone.CheckPageAsync("4-items");
         await phone.Page.Locator("#items li", new() { HasText = item }).Locator("button[type=submit]").ClickAsync();
         await phone.Page.WaitForURLAsync("**/points");
@@ -128,5 +132,15 @@ public sealed class ResidentEarnsAndRedeemsPointsTests(BrowserHost host)
         await Expect(phone.Page.Locator("#movements")).ToContainTextAsync("回收投放");
         await Expect(phone.Page.Locator("#movements")).ToContainTextAsync("兑换完成");
         await phone.CheckPageAsync("7-passbook-after");
+    }
+
+    /// <summary>The item's card shows its photo, named for the item, and the browser could decode it (the server re-encodes uploads).</summary>
+    private static async Task ExpectItemPhotoAsync(IPage page, string item)
+    {
+        var photo = page.Locator("#items li", new() { HasText = item }).Locator("img.cover");
+        await Expect(photo).ToHaveAttributeAsync("alt", new System.Text.RegularExpressions.Regex(item));
+        await photo.ScrollIntoViewIfNeededAsync();
+        await Expect(photo).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await photo.EvaluateAsync<int>("img => img.naturalWidth") > 0, "The item's photo did not load.");
     }
 }

@@ -9,8 +9,10 @@ using CommunityPartner.Web.Modules.Points.Spending.ManageItems;
 using CommunityPartner.Web.Modules.Points.Spending.Redeem;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
+using CommunityPartner.Web.Platform.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SkiaSharp;
 
 namespace CommunityPartner.Web.Modules.Points;
 
@@ -77,14 +79,31 @@ internal sealed class PointsDemoSeed(
         }
 
         var ownerUser = Principal(owner.Id, null, Roles.PartnerMember);
-        var soap = (await items.AddAsync(merchant.Id, new AddItemCommand("洗衣皂两块", 10, 30, null, null), ownerUser, ct)).Value!;
-        await items.AddAsync(merchant.Id, new AddItemCommand("酱油一瓶", 20, 12, null, now.AddDays(60)), ownerUser, ct);
+        var soap = (await items.AddAsync(merchant.Id, new AddItemCommand("洗衣皂两块", 10, 30, null, null), DemoPhoto("soap", new SKColor(0x4F, 0x9D, 0xD9)), ownerUser, ct)).Value!;
+        await items.AddAsync(merchant.Id, new AddItemCommand("酱油一瓶", 20, 12, null, now.AddDays(60)), DemoPhoto("soy-sauce", new SKColor(0x8D, 0x4E, 0x2A)), ownerUser, ct);
         var firstUser = Principal(first.Id, firstCommunity, Roles.Resident);
         var confirmed = (await redeem.HandleAsync(new RedeemCommand(soap.Id), "demo-redeem-1", firstUser, ct)).Value!;
         await close.ConfirmAsync(confirmed.Code, ownerUser, ct);
         var cancelled = (await redeem.HandleAsync(new RedeemCommand(soap.Id), "demo-redeem-2", firstUser, ct)).Value!;
         await close.CancelAsync(cancelled.Code, firstUser, ct);
         await redeem.HandleAsync(new RedeemCommand(soap.Id), "demo-redeem-3", firstUser, ct);
+    }
+
+    /// <summary>A plain picture for a demo item (a coloured card with a light disc), drawn with the app's own imaging library.</summary>
+    private static PhotoUpload DemoPhoto(string name, SKColor color)
+    {
+        using var bitmap = new SKBitmap(480, 320);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(color);
+            using var paint = new SKPaint { Color = new SKColor(0xFF, 0xF8, 0xE1), IsAntialias = true };
+            canvas.DrawCircle(240, 160, 96, paint);
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var encoded = image.Encode(SKEncodedImageFormat.Jpeg, 85);
+        var bytes = encoded.ToArray();
+        return new PhotoUpload(name + ".jpg", bytes.Length, () => new MemoryStream(bytes));
     }
 
     /// <summary>上马's green station: its rate table, 刘师傅 at the counter, and one paper drop-off by 张阿姨.</summary>

@@ -68,6 +68,8 @@ public static class PointsModule
         return services;
     }
 
+    public static IEndpointRouteBuilder MapPointsPages(this IEndpointRouteBuilder app) => app.MapItemPhotos();
+
     public static RouteGroupBuilder MapPointsApi(this RouteGroupBuilder api)
     {
         api.MapAwardPoints();

@@ -13,4 +13,10 @@ public interface IMerchantDirectory
 
     /// <summary>The merchant partners the user is a member of.</summary>
     Task<IReadOnlyList<MerchantRef>> MerchantsOfMemberAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>The ids of verified merchants, as a query the caller composes into its own (no round trip of its own).</summary>
+    IQueryable<Guid> VerifiedMerchantIds();
+
+    /// <summary>The ids of the partners the user is a member of, as a query the caller composes into its own.</summary>
+    IQueryable<Guid> PartnerIdsOfMember(Guid userId);
 }

@@ -9,6 +9,14 @@ public sealed record TransferOrder(
     Guid From, Guid To, long Amount, TransferKind Kind, string ReferenceType, string ReferenceId, Guid? ActorId, string? Reason,
     string IdempotencyKey, string RequestHash);
 
+/// <summary>How a transfer with a caller's guarded precondition ended.</summary>
+public enum PostOutcome
+{
+    Posted,
+    PreconditionFailed,
+    Insufficient,
+}
+
 /// <summary>
 /// The only code that changes balances. Each transfer debits with a guarded update (a non-pool account only when it holds
 /// enough), credits, and adds the transfer row — all inside the caller's transaction, so the three land together or not
@@ -51,16 +59,7 @@ public sealed class PointsLedger(AppDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<bool> PostAsync(TransferOrder order, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("A transfer must run inside the caller's transaction.");
-        }
-
-        if (order.Amount <= 0 || order.From == order.To)
-        {
-            throw new ArgumentException("A transfer moves a positive whole number of points between two accounts.", nameof(order));
-        }
-
+        Check(order);
         var amount = order.Amount;
         var debited = await db.Set<PointsAccount>()
             .Where(a => a.Id == order.From && (a.Kind == AccountKind.CommunityPool || a.Balance >= amount))
@@ -82,19 +81,61 @@ public sealed class PointsLedger(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// Like <see cref="PostAsync(TransferOrder, CancellationToken)"/>, with the caller's own guarded update
+    /// (<paramref name="preconditions"/>, e.g. "reserve one unit of stock"; each must change a row) sent in the same round trip, first. The
+    /// statements run in one command, so all of them run even when an earlier guard fails: the caller MUST roll the
+    /// transaction back on any outcome but <see cref="PostOutcome.Posted"/> (<see cref="ExecuteAsync"/> does), so nothing
+    /// of a half-done batch survives. The guards still decide: each checks the row as the earlier statements left it.
+    /// </summary>
+    public async Task<PostOutcome> PostBatchedAsync(TransferOrder order, IReadOnlyList<FormattableString> preconditions, CancellationToken ct)
+    {
+        Check(order);
+        var amount = order.Amount;
+        var pool = (int)AccountKind.CommunityPool;
+        var statements = new List<FormattableString>(preconditions)
+        {
+            $"UPDATE points_accounts SET \"Balance\" = \"Balance\" - {amount} WHERE \"Id\" = {order.From} AND (\"Kind\" = {pool} OR \"Balance\" >= {amount})",
+            $"UPDATE points_accounts SET \"Balance\" = \"Balance\" + {amount} WHERE \"Id\" = {order.To}",
+        };
+        var changed = await GuardedBatch.ExecuteAsync(db, statements, ct);
+        var n = preconditions.Count;
+        if (changed.Take(n).Any(c => !c))
+        {
+            return PostOutcome.PreconditionFailed;
+        }
+
+        if (!changed[n])
+        {
+            return PostOutcome.Insufficient;
+        }
+
+        if (!changed[n + 1])
+        {
+            throw new InvalidOperationException($"Account {order.To} does not exist.");
+        }
+
+        db.Add(PointsTransfer.Create(order, clock.GetUtcNow().UtcDateTime));
+        return PostOutcome.Posted;
+    }
+
+    /// <summary>
     /// Runs one idempotent write in its own transaction. A key seen before answers from the first transfer
     /// (<paramref name="replay"/>) when the request is the same, 422 when it differs. A parallel twice-sent request loses
-    /// the unique race on the key, rolls back everything it did, and answers like a retry.
+    /// the unique race on the key, rolls back everything it did, and answers like a retry. <paramref name="keyKnownNew"/>:
+    /// the caller has just looked the key up itself (in its own first query), so the look-up is not repeated; the unique
+    /// key still catches a race.
     /// </summary>
     public async Task<Result<T>> ExecuteAsync<T>(
         string key, string requestHash, Func<CancellationToken, Task<Result<T>>> write,
-        Func<PointsTransfer, CancellationToken, Task<Result<T>>> replay, CancellationToken ct)
+        Func<PointsTransfer, CancellationToken, Task<Result<T>>> replay, CancellationToken ct, bool keyKnownNew = false)
     {
-        if (await FindByKeyAsync(key, ct) is { } earlier)
+        if (!keyKnownNew && await FindByKeyAsync(key, ct) is { } earlier)
         {
             return await AnswerRetryAsync(earlier, requestHash, replay, ct);
         }
 
+        // The transaction is rolled back as a whole on any failure, so SaveChanges needs no savepoint (a round trip).
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -128,4 +169,17 @@ public sealed class PointsLedger(AppDbContext db, TimeProvider clock)
         earlier.RequestHash == requestHash
             ? replay(earlier, ct)
             : Task.FromResult(Result<T>.Unprocessable("这个 Idempotency-Key 已用于另一个请求，请换一个新的"));
+
+    private void Check(TransferOrder order)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A transfer must run inside the caller's transaction.");
+        }
+
+        if (order.Amount <= 0 || order.From == order.To)
+        {
+            throw new ArgumentException("A transfer moves a positive whole number of points between two accounts.", nameof(order));
+        }
+    }
 }

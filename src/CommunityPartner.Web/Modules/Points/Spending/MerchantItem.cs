@@ -32,6 +32,9 @@ public sealed class MerchantItem
 
     public Guid CreatedById { get; private set; }
 
+    /// <summary>The current <see cref="ItemPhoto"/>; null when the item has no photo.</summary>
+    public Guid? PhotoId { get; private set; }
+
     public static MerchantItem Create(Guid partnerId, string name, long price, int stock, DateTime? validFrom, DateTime? validUntil, Guid userId, DateTime now) => new()
     {
         Id = Guid.NewGuid(),
@@ -47,5 +50,7 @@ public sealed class MerchantItem
 
     public bool IsOnOffer(DateTime now) => (ValidFrom is null || ValidFrom <= now) && (ValidUntil is null || now < ValidUntil);
 
-    public object Snapshot() => new { Name, PointsPrice, Stock, ValidFrom, ValidUntil };
+    public void SetPhoto(Guid photoId) => PhotoId = photoId;
+
+    public object Snapshot() => new { Name, PointsPrice, Stock, ValidFrom, ValidUntil, PhotoId };
 }

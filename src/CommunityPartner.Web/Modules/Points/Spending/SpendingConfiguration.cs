@@ -13,6 +13,17 @@ public sealed class MerchantItemConfiguration : IEntityTypeConfiguration<Merchan
     }
 }
 
+public sealed class ItemPhotoConfiguration : IEntityTypeConfiguration<ItemPhoto>
+{
+    public void Configure(EntityTypeBuilder<ItemPhoto> builder)
+    {
+        builder.ToTable("points_item_photos");
+        builder.Property(x => x.ContentType).HasMaxLength(40);
+        builder.HasIndex(x => x.ItemId);
+        builder.HasOne<MerchantItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public sealed class RedemptionConfiguration : IEntityTypeConfiguration<Redemption>
 {
     public void Configure(EntityTypeBuilder<Redemption> builder)

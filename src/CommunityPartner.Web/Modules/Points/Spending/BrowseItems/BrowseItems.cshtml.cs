@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CommunityPartner.Web.Modules.Points.Spending.BrowseItems;
 
-public sealed record OfferedItem(Guid Id, string Name, long PointsPrice, int Stock, DateTime? ValidUntil, string MerchantName);
+public sealed record OfferedItem(Guid Id, string Name, long PointsPrice, int Stock, DateTime? ValidUntil, string MerchantName, string? PhotoUrl);
 
 /// <summary>积分兑换: what caring merchants offer now; a signed-in resident redeems with one tap and gets a code.</summary>
 public sealed class BrowseItemsModel(AppDbContext db, IMerchantDirectory merchants, RedeemHandler redeem, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
@@ -29,7 +29,7 @@ public sealed class BrowseItemsModel(AppDbContext db, IMerchantDirectory merchan
         }
 
         Items = items.Where(i => names[i.PartnerId] is { Verified: true })
-            .Select(i => new OfferedItem(i.Id, i.Name, i.PointsPrice, i.Stock, i.ValidUntil, names[i.PartnerId]!.Name)).ToList();
+            .Select(i => new OfferedItem(i.Id, i.Name, i.PointsPrice, i.Stock, i.ValidUntil, names[i.PartnerId]!.Name, ItemPhoto.UrlOf(i.Id, i.PhotoId))).ToList();
     }
 
     public async Task<IActionResult> OnPostRedeemAsync(Guid itemId, string? key, CancellationToken ct)

@@ -10,10 +10,14 @@ namespace CommunityPartner.Web.Modules.Points.Spending.ManageItems;
 
 public sealed record AddItemCommand(string? Name, long PointsPrice, int Stock, DateTime? ValidFrom, DateTime? ValidUntil);
 
-public sealed record ItemDto(Guid Id, Guid MerchantId, string Name, long PointsPrice, int Stock, DateTime? ValidFrom, DateTime? ValidUntil, bool OnOffer);
+/// <summary>An item as the API shows it. <c>PhotoUrl</c>: its public photo, null when it has none.</summary>
+public sealed record ItemDto(Guid Id, Guid MerchantId, string Name, long PointsPrice, int Stock, DateTime? ValidFrom, DateTime? ValidUntil, bool OnOffer, string? PhotoUrl);
 
-/// <summary>Members of a caring-merchant partner list what residents can redeem; anyone can see a merchant's items.</summary>
-public sealed class ManageItemsHandler(AppDbContext db, IMerchantDirectory merchants, AuditLog audit, TimeProvider clock)
+/// <summary>
+/// Members of a caring-merchant partner list what residents can redeem, each with an optional photo; anyone can see a
+/// merchant's items. Everything is checked before anything is stored.
+/// </summary>
+public sealed class ManageItemsHandler(AppDbContext db, IMerchantDirectory merchants, FileStore files, AuditLog audit, TimeProvider clock)
 {
     public async Task<Result<IReadOnlyList<ItemDto>>> ListAsync(Guid merchantId, CancellationToken ct)
     {
@@ -27,7 +31,7 @@ public sealed class ManageItemsHandler(AppDbContext db, IMerchantDirectory merch
         return items.Select(i => ToDto(i, now)).ToList();
     }
 
-    public async Task<Result<ItemDto>> AddAsync(Guid merchantId, AddItemCommand command, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<Result<ItemDto>> AddAsync(Guid merchantId, AddItemCommand command, PhotoUpload? photo, ClaimsPrincipal actor, CancellationToken ct)
     {
         var merchant = await merchants.FindMerchantAsync(merchantId, ct);
         if (merchant is null)
@@ -62,6 +66,7 @@ public sealed class ManageItemsHandler(AppDbContext db, IMerchantDirectory merch
             errors.Add("validUntil", "截止时间应晚于开始时间");
         }
 
+        var image = ReadPhoto(photo, errors);
         if (!errors.IsValid)
         {
             return errors;
@@ -70,13 +75,73 @@ public sealed class ManageItemsHandler(AppDbContext db, IMerchantDirectory merch
         var now = clock.GetUtcNow().UtcDateTime;
         var item = MerchantItem.Create(merchantId, name, command.PointsPrice, command.Stock, ToUtc(command.ValidFrom), ToUtc(command.ValidUntil), userId, now);
         db.Add(item);
-        audit.Record("points.item.add", nameof(MerchantItem), item.Id, null, item.Snapshot(), null, userId);
-        await db.SaveChangesAsync(ct);
-        return ToDto(item, now);
+        return await SaveAsync(item, image, null, "points.item.add", userId, ct);
     }
 
+    /// <summary>Sets or replaces an item's photo. The old photo stays stored, so a page opened before never breaks.</summary>
+    public async Task<Result<ItemDto>> SetPhotoAsync(Guid merchantId, Guid itemId, PhotoUpload? photo, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var item = await db.Set<MerchantItem>().FirstOrDefaultAsync(i => i.Id == itemId && i.PartnerId == merchantId, ct);
+        if (item is null)
+        {
+            return Result<ItemDto>.NotFound("没有找到这件兑换物品");
+        }
+
+        if (actor.UserId() is not { } userId || !await merchants.IsMemberAsync(item.PartnerId, userId, ct))
+        {
+            return Result<ItemDto>.Forbidden("只有这家商家的成员可以管理兑换物品");
+        }
+
+        var errors = new ValidationErrors();
+        var image = ReadPhoto(photo, errors);
+        if (photo is null)
+        {
+            errors.Add("photo", "请选择一张照片");
+        }
+
+        if (!errors.IsValid)
+        {
+            return errors;
+        }
+
+        return await SaveAsync(item, image, item.Snapshot(), "points.item.photo", userId, ct);
+    }
+
+    private async Task<Result<ItemDto>> SaveAsync(MerchantItem item, SanitizedImage? image, object? before, string action, Guid userId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        string? written = null;
+        try
+        {
+            if (image is not null)
+            {
+                var record = new ItemPhoto(Guid.NewGuid(), item.Id, image.ContentType, image.Content.Length, image.Width, image.Height, now);
+                await files.WriteAsync(record.StoragePath, image.Content, ct);
+                written = record.StoragePath;
+                db.Add(record);
+                item.SetPhoto(record.Id);
+            }
+
+            audit.Record(action, nameof(MerchantItem), item.Id, before, item.Snapshot(), null, userId);
+            await db.SaveChangesAsync(ct);
+            return ToDto(item, now);
+        }
+        catch
+        {
+            if (written is not null)
+            {
+                files.Delete(written);
+            }
+
+            throw;
+        }
+    }
+
+    private static SanitizedImage? ReadPhoto(PhotoUpload? photo, ValidationErrors errors) =>
+        photo is null ? null : PhotoUploads.Read([photo], 1, errors, "photo").FirstOrDefault();
+
     internal static ItemDto ToDto(MerchantItem i, DateTime now) =>
-        new(i.Id, i.PartnerId, i.Name, i.PointsPrice, i.Stock, i.ValidFrom, i.ValidUntil, i.IsOnOffer(now) && i.Stock > 0);
+        new(i.Id, i.PartnerId, i.Name, i.PointsPrice, i.Stock, i.ValidFrom, i.ValidUntil, i.IsOnOffer(now) && i.Stock > 0, ItemPhoto.UrlOf(i.Id, i.PhotoId));
 
     private static DateTime? ToUtc(DateTime? value) => value?.Kind switch
     {

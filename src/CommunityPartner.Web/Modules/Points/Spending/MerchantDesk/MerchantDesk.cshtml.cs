@@ -56,14 +56,14 @@ public sealed class MerchantDeskModel(
         return await LoadAsync(ct) ? Page() : Forbid();
     }
 
-    public async Task<IActionResult> OnPostAddItemAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAddItemAsync(IFormFile? photo, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
             return Forbid();
         }
 
-        var result = await items.AddAsync(Merchant!.Id, new AddItemCommand(Input.Name, Input.PointsPrice ?? 0, Input.Stock ?? 0, null, null), User, ct);
+        var result = await items.AddAsync(Merchant!.Id, new AddItemCommand(Input.Name, Input.PointsPrice ?? 0, Input.Stock ?? 0, null, null), UploadOf(photo), User, ct);
         if (result.IsOk)
         {
             TempData["Flash"] = text["已上架“{0}”", result.Value!.Name].Value;
@@ -74,6 +74,33 @@ public sealed class MerchantDeskModel(
         ModelState.AddResult(result, text);
         return Page();
     }
+
+    public async Task<IActionResult> OnPostPhotoAsync(Guid itemId, IFormFile? photo, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return Forbid();
+        }
+
+        var result = await items.SetPhotoAsync(Merchant!.Id, itemId, UploadOf(photo), User, ct);
+        if (result.IsOk)
+        {
+            TempData["Flash"] = text["已更新“{0}”的照片", result.Value!.Name].Value;
+            return Redirect("/merchant/points");
+        }
+
+        ErrorForm = "photo:" + itemId;
+        // The item cards share one page: the photo form shows its messages above its own button.
+        foreach (var message in result.Errors.Items.Select(e => text[e.MessageKey, e.Args].Value).DefaultIfEmpty(text[result.MessageKey ?? "操作与当前状态冲突", result.Args].Value))
+        {
+            ModelState.AddModelError("", message);
+        }
+
+        return Page();
+    }
+
+    private static PhotoUpload? UploadOf(IFormFile? file) =>
+        file is null || file.Length == 0 ? null : new PhotoUpload(file.FileName, file.Length, file.OpenReadStream);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

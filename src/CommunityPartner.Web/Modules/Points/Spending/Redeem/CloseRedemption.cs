@@ -18,13 +18,15 @@ public sealed class CloseRedemptionHandler(AppDbContext db, PointsLedger ledger,
 {
     public async Task<Result<RedemptionDto>> ConfirmAsync(string code, ClaimsPrincipal actor, CancellationToken ct)
     {
-        var redemption = await FindAsync(code, ct);
-        if (redemption is null)
+        var userId = actor.UserId();
+        var found = await LookUpForConfirmAsync(code, userId ?? Guid.Empty, ct);
+        if (found is null)
         {
             return Result<RedemptionDto>.NotFound("没有找到这个兑换码");
         }
 
-        if (actor.UserId() is not { } userId || !await merchants.IsMemberAsync(redemption.PartnerId, userId, ct))
+        var redemption = found.Redemption;
+        if (userId is null || !found.IsMember)
         {
             return Result<RedemptionDto>.Forbidden("只能核销本店的兑换码");
         }
@@ -39,9 +41,26 @@ public sealed class CloseRedemptionHandler(AppDbContext db, PointsLedger ledger,
             return Result<RedemptionDto>.Conflict("这个兑换码已过期");
         }
 
-        var merchant = await ledger.AccountAsync(AccountKind.Merchant, redemption.PartnerId, ct);
-        var held = await ledger.AccountAsync(AccountKind.Held, redemption.ResidentId, ct);
+        var merchant = found.MerchantAccount ?? await ledger.AccountAsync(AccountKind.Merchant, redemption.PartnerId, ct);
+        var held = found.HeldAccount ?? await ledger.AccountAsync(AccountKind.Held, redemption.ResidentId, ct);
         return await CloseAsync(redemption, RedemptionStatus.Confirmed, held, merchant, TransferKind.Redemption, userId, ct);
+    }
+
+    private sealed record ConfirmLookUp(Redemption Redemption, bool IsMember, Guid? MerchantAccount, Guid? HeldAccount);
+
+    /// <summary>The code, whether the user acts for its merchant, and the two accounts the points move between: one query.</summary>
+    private Task<ConfirmLookUp?> LookUpForConfirmAsync(string code, Guid userId, CancellationToken ct)
+    {
+        var normalized = code.Trim().ToUpperInvariant();
+        var accounts = db.Set<PointsAccount>();
+        var mine = merchants.PartnerIdsOfMember(userId);
+        return db.Set<Redemption>().AsNoTracking().Where(r => r.Code == normalized)
+            .Select(r => new ConfirmLookUp(
+                r,
+                mine.Contains(r.PartnerId),
+                accounts.Where(a => a.Kind == AccountKind.Merchant && a.OwnerId == r.PartnerId).Select(a => (Guid?)a.Id).FirstOrDefault(),
+                accounts.Where(a => a.Kind == AccountKind.Held && a.OwnerId == r.ResidentId).Select(a => (Guid?)a.Id).FirstOrDefault()))
+            .FirstOrDefaultAsync(ct);
     }
 
     public async Task<Result<RedemptionDto>> CancelAsync(string code, ClaimsPrincipal actor, CancellationToken ct)
@@ -92,25 +111,33 @@ public sealed class CloseRedemptionHandler(AppDbContext db, PointsLedger ledger,
             return Result<RedemptionDto>.Conflict("这个兑换码已经{0}，不能再操作", Redemption.StatusKey(redemption.Status));
         }
 
+        // Every closing of a redemption shares this key; the status guard below (not a look-up first) stops a second one,
+        // and the unique key catches a race that slips past both.
         var key = $"redemption:{redemption.Id:N}:close";
         var hash = Idempotency.Hash("close", redemption.Id, status);
+        var now = clock.GetUtcNow().UtcDateTime;
         var result = await ledger.ExecuteAsync<RedemptionDto>(key, hash, async c =>
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var closed = await db.Set<Redemption>().Where(r => r.Id == redemption.Id && r.Status == RedemptionStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.ClosedAt, now).SetProperty(r => r.ClosedById, actorId), c);
-            if (closed != 1)
+            var pending = (int)RedemptionStatus.Pending;
+            List<FormattableString> guards =
+            [
+                actorId is { } by
+                    ? (FormattableString)$"UPDATE points_redemptions SET \"Status\" = {(int)status}, \"ClosedAt\" = {now}, \"ClosedById\" = {by} WHERE \"Id\" = {redemption.Id} AND \"Status\" = {pending}"
+                    : $"UPDATE points_redemptions SET \"Status\" = {(int)status}, \"ClosedAt\" = {now}, \"ClosedById\" = NULL WHERE \"Id\" = {redemption.Id} AND \"Status\" = {pending}",
+            ];
+            if (status != RedemptionStatus.Confirmed)
+            {
+                guards.Add($"UPDATE points_items SET \"Stock\" = \"Stock\" + 1 WHERE \"Id\" = {redemption.ItemId}");
+            }
+
+            var order = new TransferOrder(from, to, redemption.Points, kind, "redemption", redemption.Id.ToString(), actorId, null, key, hash);
+            var outcome = await ledger.PostBatchedAsync(order, guards, c);
+            if (outcome == PostOutcome.PreconditionFailed)
             {
                 return Result<RedemptionDto>.Conflict("这个兑换码刚被处理过，请刷新");
             }
 
-            if (status != RedemptionStatus.Confirmed)
-            {
-                await db.Set<MerchantItem>().Where(i => i.Id == redemption.ItemId).ExecuteUpdateAsync(s => s.SetProperty(i => i.Stock, i => i.Stock + 1), c);
-            }
-
-            var order = new TransferOrder(from, to, redemption.Points, kind, "redemption", redemption.Id.ToString(), actorId, null, key, hash);
-            if (!await ledger.PostAsync(order, c))
+            if (outcome != PostOutcome.Posted)
             {
                 throw new InvalidOperationException($"Held points of redemption {redemption.Id} are missing.");
             }
@@ -119,9 +146,16 @@ public sealed class CloseRedemptionHandler(AppDbContext db, PointsLedger ledger,
                 new { Status = RedemptionStatus.Pending }, new { Status = status }, null, actorId);
             await db.SaveChangesAsync(c);
             return Result<RedemptionDto>.Ok(null!);
-        }, (_, _) => Task.FromResult(Result<RedemptionDto>.Ok(null!)), ct);
+        }, (_, _) => Task.FromResult(Result<RedemptionDto>.Ok(null!)), ct, keyKnownNew: true);
 
-        return result.IsOk ? RedeemHandler.ToDto((await FindAsync(redemption.Code, ct))!) : result;
+        if (!result.IsOk)
+        {
+            return result;
+        }
+
+        // The write landed (or a twin of it did): answer from what is known instead of reading the row back.
+        var closed = RedeemHandler.ToDto(redemption);
+        return closed with { Status = status.ToString().ToLowerInvariant() };
     }
 
     private Task<Redemption?> FindAsync(string code, CancellationToken ct)

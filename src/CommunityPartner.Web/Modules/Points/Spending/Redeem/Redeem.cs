@@ -39,40 +39,66 @@ public sealed class RedeemHandler(AppDbContext db, PointsLedger ledger, IMerchan
         }
 
         var hash = Idempotency.Hash("redeem", command.ItemId);
-        if (await ledger.FindByKeyAsync(key!, ct) is null)
+        var found = await LookUpAsync(command.ItemId, userId, key!, ct);
+        if (found?.EarlierHash is not null || (found is null && await ledger.FindByKeyAsync(key!, ct) is not null))
         {
-            var item = await db.Set<MerchantItem>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == command.ItemId, ct);
-            if (item is null)
-            {
-                return ValidationErrors.Of("itemId", "没有找到这件兑换物品");
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            if (!item.IsOnOffer(now) || await merchants.FindMerchantAsync(item.PartnerId, ct) is not { Verified: true })
-            {
-                return Result<RedemptionDto>.Conflict("这件物品现在不能兑换");
-            }
-
-            var from = await ledger.AccountAsync(AccountKind.Resident, userId, ct);
-            var held = await ledger.AccountAsync(AccountKind.Held, userId, ct);
-            return await ledger.ExecuteAsync<RedemptionDto>(key!, hash, c => WriteAsync(item, userId, from, held, key!, hash, c), ReplayAsync, ct);
+            // A retry (or a reuse) of the key: the ledger answers it from the first transfer, or with 422.
+            return await ledger.ExecuteAsync<RedemptionDto>(key!, hash, _ => throw new InvalidOperationException("unreachable"), ReplayAsync, ct);
         }
 
-        return await ledger.ExecuteAsync<RedemptionDto>(key!, hash, _ => throw new InvalidOperationException("unreachable"), ReplayAsync, ct);
+        if (found is null)
+        {
+            return ValidationErrors.Of("itemId", "没有找到这件兑换物品");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var item = found.Item;
+        if (!item.IsOnOffer(now) || !found.MerchantVerified)
+        {
+            return Result<RedemptionDto>.Conflict("这件物品现在不能兑换");
+        }
+
+        // Accounts open on a resident's first redemption; from then on the look-up above finds them.
+        var from = found.ResidentAccount ?? await ledger.AccountAsync(AccountKind.Resident, userId, ct);
+        var held = found.HeldAccount ?? await ledger.AccountAsync(AccountKind.Held, userId, ct);
+        return await ledger.ExecuteAsync<RedemptionDto>(key!, hash, c => WriteAsync(item, userId, from, held, key!, hash, c), ReplayAsync, ct, keyKnownNew: true);
     }
 
+    private sealed record LookUp(MerchantItem Item, bool MerchantVerified, Guid? ResidentAccount, Guid? HeldAccount, string? EarlierHash);
+
+    /// <summary>
+    /// Everything a redemption needs to know before it writes, in one query: the item, whether its merchant is verified,
+    /// the resident's two accounts, and whether the key was used before. Null when there is no such item.
+    /// </summary>
+    private Task<LookUp?> LookUpAsync(Guid itemId, Guid userId, string key, CancellationToken ct)
+    {
+        var accounts = db.Set<PointsAccount>();
+        var verified = merchants.VerifiedMerchantIds();
+        return db.Set<MerchantItem>().AsNoTracking().Where(i => i.Id == itemId)
+            .Select(i => new LookUp(
+                i,
+                verified.Contains(i.PartnerId),
+                accounts.Where(a => a.Kind == AccountKind.Resident && a.OwnerId == userId).Select(a => (Guid?)a.Id).FirstOrDefault(),
+                accounts.Where(a => a.Kind == AccountKind.Held && a.OwnerId == userId).Select(a => (Guid?)a.Id).FirstOrDefault(),
+                db.Set<PointsTransfer>().Where(t => t.IdempotencyKey == key).Select(t => t.RequestHash).FirstOrDefault()))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// One transaction, three round trips: the stock reservation, the debit and the credit in one guarded batch; the
+    /// transfer, redemption and audit rows in one SaveChanges; the commit.
+    /// </summary>
     private async Task<Result<RedemptionDto>> WriteAsync(MerchantItem item, Guid userId, Guid from, Guid held, string key, string hash, CancellationToken ct)
     {
-        var reserved = await db.Set<MerchantItem>().Where(i => i.Id == item.Id && i.Stock >= 1)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Stock, i => i.Stock - 1), ct);
-        if (reserved != 1)
+        var id = Guid.NewGuid();
+        var order = new TransferOrder(from, held, item.PointsPrice, TransferKind.Hold, "redemption", id.ToString(), userId, null, key, hash);
+        var outcome = await ledger.PostBatchedAsync(order, [$"UPDATE points_items SET \"Stock\" = \"Stock\" - 1 WHERE \"Id\" = {item.Id} AND \"Stock\" >= 1"], ct);
+        if (outcome == PostOutcome.PreconditionFailed)
         {
             return Result<RedemptionDto>.Conflict("这件物品已经兑完了");
         }
 
-        var id = Guid.NewGuid();
-        var order = new TransferOrder(from, held, item.PointsPrice, TransferKind.Hold, "redemption", id.ToString(), userId, null, key, hash);
-        if (!await ledger.PostAsync(order, ct))
+        if (outcome == PostOutcome.Insufficient)
         {
             return Result<RedemptionDto>.Conflict("积分不足：兑换这件物品需要 {0} 积分", item.PointsPrice);
         }

@@ -1524,6 +1524,39 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Spending.ItemPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("points_item_photos", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Spending.MerchantItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1542,6 +1575,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PhotoId")
                         .HasColumnType("uuid");
 
                     b.Property<long>("PointsPrice")
@@ -2668,6 +2704,15 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("StationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Spending.ItemPhoto", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Spending.MerchantItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

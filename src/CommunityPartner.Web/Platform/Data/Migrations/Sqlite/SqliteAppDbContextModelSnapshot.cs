@@ -1509,6 +1509,39 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Spending.ItemPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("points_item_photos", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Spending.MerchantItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1527,6 +1560,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PhotoId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PointsPrice")
@@ -2641,6 +2677,15 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Spending.ItemPhoto", b =>
+                {
+                    b.HasOne("CommunityPartner.Web.Modules.Points.Spending.MerchantItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
