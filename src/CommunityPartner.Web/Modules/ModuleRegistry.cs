@@ -1,6 +1,7 @@
 using CommunityPartner.Web.Modules.Accounts;
 using CommunityPartner.Web.Modules.Bills;
 using CommunityPartner.Web.Modules.Bills.Dashboard;
+using CommunityPartner.Web.Modules.Bills.ExportBill;
 using CommunityPartner.Web.Modules.Bills.PersonalBill;
 using CommunityPartner.Web.Modules.Communities;
 using CommunityPartner.Web.Modules.Cooperation;
@@ -44,6 +45,7 @@ public static class ModuleRegistry
         api.MapBillsApi();
         api.MapDashboardApi();
         api.MapPersonalBillApi();
+        api.MapExportBill();
         api.MapCooperationApi();
         api.MapPointsApi();
         app.MapCommunitiesPages();
