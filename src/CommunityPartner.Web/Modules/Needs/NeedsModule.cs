@@ -2,6 +2,7 @@ using CommunityPartner.Web.Modules.Needs.Admin.Categories;
 using CommunityPartner.Web.Modules.Needs.Admin.NeedQueue;
 using CommunityPartner.Web.Modules.Needs.AnswerNeed;
 using CommunityPartner.Web.Modules.Needs.ExportNeeds;
+using CommunityPartner.Web.Modules.Needs.ImportNeeds;
 using CommunityPartner.Web.Modules.Needs.ListNeeds;
 using CommunityPartner.Web.Modules.Needs.Open311;
 using CommunityPartner.Web.Modules.Needs.Open311.ManageKeys;
@@ -29,6 +30,7 @@ public static class NeedsModule
         services.AddScoped<RateNeedHandler>();
         services.AddScoped<NeedQueueHandler>();
         services.AddScoped<ExportNeeds.ExportNeedsHandler>();
+        services.AddScoped<ImportNeeds.ImportNeedsHandler>();
         services.AddScoped<ManageCategoriesHandler>();
         services.AddScoped<ICommunityScopeResolver, NeedScopeResolver>();
         services.AddScoped<IDemoSeed, NeedsDemoSeed>();
@@ -54,6 +56,7 @@ public static class NeedsModule
     {
         api.MapRaiseNeed();
         api.MapExportNeeds();
+        api.MapImportNeeds();
         api.MapListNeeds();
         api.MapViewNeed();
         api.MapSupportNeed();
