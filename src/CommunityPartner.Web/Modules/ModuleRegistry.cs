@@ -1,6 +1,7 @@
 using CommunityPartner.Web.Modules.Accounts;
 using CommunityPartner.Web.Modules.Bills;
 using CommunityPartner.Web.Modules.Bills.Dashboard;
+using CommunityPartner.Web.Modules.Bills.ExportBill;
 using CommunityPartner.Web.Modules.Bills.PersonalBill;
 using CommunityPartner.Web.Modules.Bills.Sustainability;
 using CommunityPartner.Web.Modules.Communities;
@@ -46,6 +47,7 @@ public static class ModuleRegistry
         api.MapDashboardApi();
         api.MapBillSustainabilityApi();
         api.MapPersonalBillApi();
+        api.MapExportBill();
         api.MapCooperationApi();
         api.MapPointsApi();
         app.MapCommunitiesPages();

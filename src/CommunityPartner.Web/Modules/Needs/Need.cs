@@ -78,6 +78,12 @@ public sealed class Need
 
     public int SupportCount { get; private set; }
 
+    /// <summary>Raised here, or imported from a community's existing list (台账); the bill can tell them apart.</summary>
+    public NeedSource Source { get; private set; }
+
+    /// <summary>The import (<see cref="ImportNeeds.NeedImport"/>) that brought this need in, if any.</summary>
+    public Guid? ImportId { get; private set; }
+
     /// <summary>Lower-cased title, description and address: what the list's search looks in.</summary>
     public string SearchText { get; private set; } = "";
 
@@ -117,6 +123,49 @@ public sealed class Need
         need.SearchText = SearchTextOf(need.Title, need.Description, need.Address);
         need._searchGrams.AddRange(ListNeeds.NeedSearchGram.GramsOf(need.SearchText).Select(g => new ListNeeds.NeedSearchGram(g, need.Id, now)));
         need.AddEvent(NeedEventKind.Submitted, draft.RecordedById ?? draft.RaiserId, null, now);
+        return need;
+    }
+
+    /// <summary>
+    /// A need from a community's existing list, with its history: raised at the recorded time, then moved through the
+    /// same guarded steps as any need (answered, started, resolved or declined) at the recorded times, by the staff
+    /// member importing it. The history must be in order and in the past.
+    /// </summary>
+    public static Need Import(NeedDraft draft, NeedCategory category, ImportedHistory history, Guid importId, Guid staffId, DateTime now)
+    {
+        Require(history.SubmittedAt <= now, "提交日期不能晚于今天");
+        var answeredAt = history.RespondedAt ?? history.SubmittedAt;
+        Require(answeredAt >= history.SubmittedAt, "回应日期不能早于提交日期");
+        Require(history.ResolvedAt is null || history.ResolvedAt >= answeredAt, "解决日期不能早于回应日期");
+        Require(answeredAt <= now && (history.ResolvedAt ?? now) <= now, "日期不能晚于今天");
+        var need = Raise(draft, category, history.SubmittedAt);
+        need.Source = NeedSource.Imported;
+        need.ImportId = importId;
+        var text = string.IsNullOrWhiteSpace(history.Text) ? null : history.Text.Trim();
+        switch (history.Status)
+        {
+            case NeedStatus.Submitted:
+                break;
+            case NeedStatus.Responded:
+                need.Respond(staffId, text ?? "（台账导入）", answeredAt);
+                break;
+            case NeedStatus.InProgress:
+                need.Start(staffId, text, answeredAt);
+                break;
+            case NeedStatus.Resolved:
+                Require(history.ResolvedAt is not null, "已解决的诉求须填写解决日期");
+                Require(text is not null, "已解决的诉求须填写办理结果");
+                need.Respond(staffId, "（台账导入）", answeredAt);
+                need.Resolve(staffId, text!, history.ResolvedAt!.Value);
+                break;
+            case NeedStatus.Rejected:
+                Require(text is not null, "不予受理的诉求须填写办理结果（理由）");
+                need.Reject(staffId, text!, answeredAt);
+                break;
+            default:
+                throw new Platform.Web.DomainException("状态只能是待回应、已回应、处理中、已解决或不予受理");
+        }
+
         return need;
     }
 
@@ -234,6 +283,9 @@ public sealed class Need
     private void AddEvent(NeedEventKind kind, Guid? actorId, string? text, DateTime now) =>
         _events.Add(new NeedEvent(Id, kind, actorId, text, now));
 }
+
+/// <summary>What an imported row says happened: its status and when (UTC), and the answer or reason given.</summary>
+public sealed record ImportedHistory(NeedStatus Status, DateTime SubmittedAt, DateTime? RespondedAt, DateTime? ResolvedAt, string? Text);
 
 /// <summary>What a raise brings, already validated.</summary>
 public sealed record NeedDraft(

@@ -42,6 +42,7 @@ public sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
         builder.HasIndex(x => new { x.Status, x.SubmittedAt, x.Id });
         builder.HasIndex(x => x.RaiserId);
         builder.HasIndex(x => x.ProjectId);
+        builder.HasIndex(x => x.ImportId);
     }
 }
 

@@ -21,6 +21,13 @@ public enum NeedChannel
     GridWorker = 3,
 }
 
+/// <summary>Where a need's record comes from.</summary>
+public enum NeedSource
+{
+    Raised = 0,
+    Imported = 1,
+}
+
 /// <summary>The raiser's verdict on the answer (回访).</summary>
 public enum Satisfaction
 {

@@ -1,6 +1,8 @@
 using CommunityPartner.Web.Modules.Needs.Admin.Categories;
 using CommunityPartner.Web.Modules.Needs.Admin.NeedQueue;
 using CommunityPartner.Web.Modules.Needs.AnswerNeed;
+using CommunityPartner.Web.Modules.Needs.ExportNeeds;
+using CommunityPartner.Web.Modules.Needs.ImportNeeds;
 using CommunityPartner.Web.Modules.Needs.ListNeeds;
 using CommunityPartner.Web.Modules.Needs.Open311;
 using CommunityPartner.Web.Modules.Needs.Open311.ManageKeys;
@@ -27,6 +29,8 @@ public static class NeedsModule
         services.AddScoped<AnswerNeedHandler>();
         services.AddScoped<RateNeedHandler>();
         services.AddScoped<NeedQueueHandler>();
+        services.AddScoped<ExportNeeds.ExportNeedsHandler>();
+        services.AddScoped<ImportNeeds.ImportNeedsHandler>();
         services.AddScoped<ManageCategoriesHandler>();
         services.AddScoped<ICommunityScopeResolver, NeedScopeResolver>();
         services.AddScoped<IDemoSeed, NeedsDemoSeed>();
@@ -51,6 +55,8 @@ public static class NeedsModule
     public static RouteGroupBuilder MapNeedsApi(this RouteGroupBuilder api)
     {
         api.MapRaiseNeed();
+        api.MapExportNeeds();
+        api.MapImportNeeds();
         api.MapListNeeds();
         api.MapViewNeed();
         api.MapSupportNeed();

@@ -48,6 +48,10 @@ public sealed class Result<T>
 
     public static Result<T> Unprocessable(string messageKey, params object[] args) => new(ResultKind.Unprocessable, default, null, messageKey, args);
 
+    /// <summary>This failure as the result of another type (a handler passing on what a reader refused).</summary>
+    public Result<TOther> Failure<TOther>() =>
+        IsOk ? throw new InvalidOperationException("Not a failure.") : new(Kind, default, Errors, MessageKey, Args);
+
     public static implicit operator Result<T>(T value) => Ok(value);
 
     public static implicit operator Result<T>(ValidationErrors errors) => Invalid(errors);

@@ -58,6 +58,13 @@ public sealed class ListNeedsModel(NeedSearch search, ICommunityDirectory commun
         return Page();
     }
 
+    /// <summary>The export of what the list shows now (same filters, every page).</summary>
+    public string ExportLink(string format)
+    {
+        var query = new Dictionary<string, string?> { ["community"] = Community, ["category"] = Category, ["q"] = Q, ["status"] = Status, ["format"] = format };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/api/v1/needs/export", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+
     public string LinkWith(string? status = null, string? cursor = null, bool keepStatus = true)
     {
         var query = new Dictionary<string, string?>

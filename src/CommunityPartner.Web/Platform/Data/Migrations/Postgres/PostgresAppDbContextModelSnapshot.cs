@@ -485,6 +485,42 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("cooperation_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.ImportNeeds.NeedImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ImportedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("NeedCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("needs_imports", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.ListNeeds.NeedSearchGram", b =>
                 {
                     b.Property<string>("Gram")
@@ -559,6 +595,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTime?>("FirstRespondedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
 
@@ -605,6 +644,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.Property<bool>("ShowRaiserName")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -624,6 +666,8 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
 
                     b.HasIndex("ProjectId");
 
