@@ -9,6 +9,7 @@ public static class BillsModule
     public static IServiceCollection AddBills(this IServiceCollection services)
     {
         services.AddScoped<BillReader>();
+        services.AddScoped<BillHighlightsReader>();
         services.AddScoped<PublishBillHandler>();
         services.AddScoped<Dashboard.DashboardReader>();
         services.AddScoped<PersonalBill.PersonalBillReader>();
