@@ -8,8 +8,14 @@ namespace CommunityPartner.Web.Modules.Bills;
 
 public static class BillEndpoints
 {
-    /// <summary>A figure: its count and where to open the records it counts.</summary>
-    public sealed record FigureDto(string Code, string Label, int Count, string Records);
+    /// <summary>
+    /// A figure: its count and where to open the records it counts. Contribution figures add their amounts (yuan,
+    /// service hours, resource value in yuan), points figures the points; null where the figure has none. A published
+    /// version made before a figure existed leaves it out.
+    /// </summary>
+    public sealed record FigureDto(
+        string Code, string Label, int Count, string Records,
+        long? MoneyYuan = null, long? ServiceHours = null, long? ResourceYuan = null, long? Points = null);
 
     /// <summary>A share in percent (one decimal); null when there is nothing to divide by.</summary>
     public sealed record RateDto(decimal? Percent, int Numerator, int Denominator);
@@ -38,7 +44,13 @@ public static class BillEndpoints
         public Sustainability.SustainabilityEndpoints.SustainabilityDto? Sustainability { get; init; }
     }
 
-    public sealed record RecordDto(Guid Id, string Title, string Status, string Link);
+    /// <summary>
+    /// A record behind a figure. Id: a need's, project's, intent's, delivery's or resident's id, or a ledger transfer's
+    /// number. Pledges and deliveries name the partner (individuals only as 爱心人士) and project; residents are masked.
+    /// </summary>
+    public sealed record RecordDto(
+        string Id, string Title, string Status, string? Link,
+        DateTime? At = null, long? MoneyYuan = null, long? ServiceHours = null, long? ResourceYuan = null, long? Points = null);
 
     public sealed record RecordsDto(string Figure, int Count, int? Version, IReadOnlyList<RecordDto> Items);
 
@@ -74,7 +86,7 @@ public static class BillEndpoints
         .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapGet("/bills/records", async (string? community, string? period, string? figure, int? version, HttpContext http, BillReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            ApiResults.From(await reader.RecordsAsync(http.User, community, period, figure, version, ct), text, records => TypedResults.Ok(Records(records))))
+            ApiResults.From(await reader.RecordsAsync(http.User, community, period, figure, version, ct), text, records => TypedResults.Ok(Records(records, text))))
         .WithName("GetBillRecords")
         .WithSummary("The records one figure counts: with version= the ids frozen in that published version (public); without, the live ones (staff only). Their number is the figure.")
         .WithTags("Bills")
@@ -122,7 +134,7 @@ public static class BillEndpoints
             null,
             null,
             null,
-            [.. Enum.GetValues<BillFigure>().Select(f => new FigureDto(BillText.Code(f), text[BillText.LabelKey(f)], sheet.Counts[f], RecordsLink(scope, sheet.Period, f, null, api: true)))],
+            Figures(FrozenFigures.Of(sheet), scope, sheet.Period, null, text),
             RateOf(sheet.ResponseRate),
             RateOf(sheet.ResolutionRate),
             RateOf(sheet.SatisfactionRate),
@@ -149,7 +161,7 @@ public static class BillEndpoints
             version.PublishedAt,
             version.ContentHash,
             version.Note,
-            [.. Enum.GetValues<BillFigure>().Select(f => new FigureDto(BillText.Code(f), text[BillText.LabelKey(f)], figures[f], RecordsLink(scope, bill.Period, f, version.Number, api: true)))],
+            Figures(figures, scope, bill.Period, version.Number, text),
             FrozenRate(figures.ResponseRate, figures[BillFigure.AnsweredOnTime], figures[BillFigure.Received]),
             FrozenRate(figures.ResolutionRate, figures[BillFigure.Resolved], figures[BillFigure.ToResolve]),
             FrozenRate(figures.SatisfactionRate, figures[BillFigure.Satisfied], figures[BillFigure.Rated]),
@@ -161,13 +173,42 @@ public static class BillEndpoints
         };
     }
 
-    private static RecordsDto Records(BillRecords records) => new(
-        BillText.Code(records.Figure),
-        records.Count,
-        records.Version,
-        BillRules.IsAboutProjects(records.Figure)
-            ? [.. records.Projects.Select(p => new RecordDto(p.Id, p.Title, p.StatusCode, p.Link))]
-            : [.. records.Needs.Select(n => new RecordDto(n.Id, n.Title, n.StatusCode, $"/needs/{n.Id}"))]);
+    private static List<FigureDto> Figures(FrozenFigures figures, string scope, BillPeriod period, int? version, IStringLocalizer<SharedResource> text) =>
+        [.. Enum.GetValues<BillFigure>().Where(figures.Has).Select(f =>
+        {
+            var dto = new FigureDto(BillText.Code(f), text[BillText.LabelKey(f)], figures[f], RecordsLink(scope, period, f, version, api: true));
+            return figures.SumsOf(f) is { } sums
+                ? dto with { MoneyYuan = sums.MoneyYuan, ServiceHours = sums.ServiceHours, ResourceYuan = sums.ResourceYuan }
+                : f switch
+                {
+                    BillFigure.PointsIssued => dto with { Points = figures.PointsIssued },
+                    BillFigure.PointsRedeemed => dto with { Points = figures.PointsRedeemed },
+                    _ => dto,
+                };
+        })];
+
+    private static RecordsDto Records(BillRecords records, IStringLocalizer<SharedResource> text)
+    {
+        var names = records.Residents.ToDictionary(r => r.Id, r => r.MaskedName);
+        List<RecordDto> items = records.Kind switch
+        {
+            BillRecordKind.Projects => [.. records.Projects.Select(p => new RecordDto(p.Id.ToString(), p.Title, p.StatusCode, p.Link))],
+            BillRecordKind.Intents or BillRecordKind.Deliveries => [.. records.Contributions.Select(c => new RecordDto(
+                c.Id.ToString(),
+                $"{text[BillRecords.PartnerShown(c)]} · {records.ContributionProjects.GetValueOrDefault(c.ProjectId)?.Title}",
+                c.PartnerTypeCode,
+                records.ContributionProjects.GetValueOrDefault(c.ProjectId)?.Link,
+                c.At,
+                c.MoneyYuan,
+                c.ServiceHours,
+                c.ResourceYuan))],
+            BillRecordKind.Transfers => [.. records.Moves.Select(m => new RecordDto(
+                m.TransferId.ToString(System.Globalization.CultureInfo.InvariantCulture), names.GetValueOrDefault(m.ResidentId) ?? "*", m.KindCode, null, m.At, Points: m.Points))],
+            BillRecordKind.Residents => [.. records.Residents.Select(r => new RecordDto("", r.MaskedName, "resident", null))],
+            _ => [.. records.Needs.Select(n => new RecordDto(n.Id.ToString(), n.Title, n.StatusCode, $"/needs/{n.Id}"))],
+        };
+        return new(BillText.Code(records.Figure), records.Count, records.Version, items);
+    }
 
     private static RateDto RateOf(Rate rate) => new(rate.Percent, rate.Numerator, rate.Denominator);
 

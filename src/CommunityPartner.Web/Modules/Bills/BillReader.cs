@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
 using CommunityPartner.Web.Modules.Communities.Contracts;
+using CommunityPartner.Web.Modules.Cooperation.Contracts;
 using CommunityPartner.Web.Modules.Needs.Contracts;
+using CommunityPartner.Web.Modules.Points.Contracts;
 using CommunityPartner.Web.Modules.Projects.Contracts;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
@@ -29,7 +32,9 @@ public static class BillPeople
 /// facts and one set of rules, so a figure and its list always agree; a published figure's list is the ids frozen
 /// with it.
 /// </summary>
-public sealed class BillReader(AppDbContext db, ICommunityDirectory communities, INeedFacts needFacts, INeedLinks needs, IProjectCatalog projects, IProjectSustainability sustainability, TimeProvider clock)
+public sealed class BillReader(
+    AppDbContext db, ICommunityDirectory communities, INeedFacts needFacts, INeedLinks needs, IProjectCatalog projects,
+    IContributionFacts contributions, IPointsFacts points, IProjectSustainability sustainability, TimeProvider clock)
 {
     public async Task<Result<BillSheet>> ReadDraftAsync(ClaimsPrincipal user, string? communityCode, string? periodCode, CancellationToken ct)
     {
@@ -90,10 +95,12 @@ public sealed class BillReader(AppDbContext db, ICommunityDirectory communities,
                 return Result<BillRecords>.NotFound("没有这一版账单");
             }
 
-            var frozen = version.Records.GetValueOrDefault(BillText.Code(figure)) ?? [];
-            return BillRules.IsAboutProjects(figure)
-                ? new BillRecords(community, period, figure, n, [], await ProjectsAsync(community, frozen, ct))
-                : new BillRecords(community, period, figure, n, await needs.FindAsync(frozen, ct), []);
+            if (!version.Records.TryGetValue(BillText.Code(figure), out var frozen))
+            {
+                return new BillRecords(community, period, figure, n, [], []) { NotRecorded = true };
+            }
+
+            return await ListAsync(community, period, figure, n, frozen, ct);
         }
 
         if (!BillPeople.CanSeeLiveRecords(user, community?.Id))
@@ -102,28 +109,30 @@ public sealed class BillReader(AppDbContext db, ICommunityDirectory communities,
         }
 
         var live = await LiveAsync(community, period, ct);
-        var ids = live.Records[BillText.Code(figure)];
-        return BillRules.IsAboutProjects(figure)
-            ? new BillRecords(community, period, figure, null, [], await ProjectsAsync(community, ids, ct))
-            : new BillRecords(community, period, figure, null, await needs.FindAsync(ids, ct), []);
+        return await ListAsync(community, period, figure, null, live.Records[BillText.Code(figure)], ct);
     }
 
     /// <summary>The live figures and, for each figure's code, the ids of the records it counts (needs newest first).</summary>
     internal async Task<LiveBill> LiveAsync(CommunityInfo? community, BillPeriod period, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var facts = await needFacts.SubmittedBetweenAsync(community?.Id, period.StartUtc, period.EndUtc, ct);
-        var projectFacts = await projects.FactsAsync(community?.Id, ct);
-        var newestFirst = facts.OrderByDescending(n => n.SubmittedAt).ThenByDescending(n => n.Id).ToList();
-        var records = Enum.GetValues<BillFigure>().ToDictionary(
-            BillText.Code,
-            f => (IReadOnlyList<Guid>)(BillRules.IsAboutProjects(f)
-                ? [.. projectFacts.Where(p => BillRules.Counts(f, p, period)).Select(p => p.Id)]
-                : [.. newestFirst.Where(n => BillRules.Counts(f, n)).Select(n => n.Id)]));
+        var (from, to) = (period.StartUtc, period.EndUtc);
+        var facts = new BillFacts(
+            await needFacts.SubmittedBetweenAsync(community?.Id, from, to, ct),
+            await projects.FactsAsync(community?.Id, ct),
+            await contributions.PledgedAsync(community?.Id, from, to, ct),
+            await contributions.DeliveredAsync(community?.Id, from, to, ct),
+            await points.IssuedAsync(community?.Id, from, to, ct),
+            await points.RedeemedAsync(community?.Id, from, to, ct));
+        var records = Enum.GetValues<BillFigure>().ToDictionary(BillText.Code, f => facts.RecordIds(f, period));
         var selfFunding = await Sustainability.SustainabilityFigures.ReadAsync(sustainability, community?.Id, period, ct);
-        records[Sustainability.SustainabilityFigures.RecordsKey] = [.. selfFunding.Records.Select(r => r.Id)];
-        return new LiveBill(BillSheet.Compute(community, period, now, facts, projectFacts) with { Sustainability = selfFunding }, records);
+        records[Sustainability.SustainabilityFigures.RecordsKey] = [.. selfFunding.Records.Select(r => r.Id.ToString())];
+        return new LiveBill(BillSheet.Compute(community, period, now, facts) with { Sustainability = selfFunding }, records);
     }
+
+    /// <summary>The ids the live 完成的项目 figure counts (for the highlights of a draft), by the same rule.</summary>
+    public async Task<IReadOnlyList<string>> CompletedProjectIdsAsync(CommunityInfo? community, BillPeriod period, CancellationToken ct) =>
+        [.. (await projects.FactsAsync(community?.Id, ct)).Where(p => BillRules.Counts(BillFigure.ProjectsCompleted, p, period)).Select(p => p.Id.ToString())];
 
     internal async Task<(ValidationErrors Errors, CommunityInfo? Community, BillPeriod Period)> ScopeAsync(string? communityCode, string? periodCode, CancellationToken ct)
     {
@@ -156,15 +165,36 @@ public sealed class BillReader(AppDbContext db, ICommunityDirectory communities,
         return (errors, community, period);
     }
 
-    private async Task<IReadOnlyList<ProjectFact>> ProjectsAsync(CommunityInfo? community, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    /// <summary>The records with these ids, in the order given; ids of records gone since are left out.</summary>
+    private async Task<BillRecords> ListAsync(CommunityInfo? community, BillPeriod period, BillFigure figure, int? version, IReadOnlyList<string> ids, CancellationToken ct)
     {
-        var all = await projects.FactsAsync(community?.Id, ct);
-        var byId = all.ToDictionary(p => p.Id);
-        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
+        var empty = new BillRecords(community, period, figure, version, [], []);
+        var guids = ids.Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        switch (BillRules.KindOf(figure))
+        {
+            case BillRecordKind.Needs:
+                return empty with { Needs = await needs.FindAsync(guids, ct) };
+            case BillRecordKind.Projects:
+                var byId = await ProjectsByIdAsync(community, ct);
+                return empty with { Projects = [.. guids.Where(byId.ContainsKey).Select(id => byId[id])] };
+            case BillRecordKind.Intents or BillRecordKind.Deliveries:
+                var found = BillRules.KindOf(figure) == BillRecordKind.Intents ? await contributions.IntentsAsync(guids, ct) : await contributions.DeliveriesAsync(guids, ct);
+                var order = guids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+                return empty with { Contributions = [.. found.OrderBy(c => order[c.Id])], ContributionProjects = await ProjectsByIdAsync(community, ct) };
+            case BillRecordKind.Transfers:
+                var numbers = ids.Select(id => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).Where(n => n > 0).ToList();
+                var moves = await points.TransfersAsync(numbers, ct);
+                return empty with { Moves = moves, Residents = await points.ResidentsAsync([.. moves.Select(m => m.ResidentId).Distinct()], ct) };
+            default:
+                return empty with { Residents = await points.ResidentsAsync(guids, ct) };
+        }
     }
+
+    private async Task<IReadOnlyDictionary<Guid, ProjectFact>> ProjectsByIdAsync(CommunityInfo? community, CancellationToken ct) =>
+        (await projects.FactsAsync(community?.Id, ct)).ToDictionary(p => p.Id);
 }
 
-internal sealed record LiveBill(BillSheet Sheet, IReadOnlyDictionary<string, IReadOnlyList<Guid>> Records);
+internal sealed record LiveBill(BillSheet Sheet, IReadOnlyDictionary<string, IReadOnlyList<string>> Records);
 
 /// <summary>A bill's published versions (oldest first) and the one shown; <see cref="Shown"/> is null when none is published.</summary>
 public sealed record PublishedBill(CommunityInfo? Community, BillPeriod Period, IReadOnlyList<BillVersion> Versions, BillVersion? Shown)

@@ -1,4 +1,6 @@
+using CommunityPartner.Web.Modules.Cooperation.Contracts;
 using CommunityPartner.Web.Modules.Needs.Contracts;
+using CommunityPartner.Web.Modules.Points.Contracts;
 using CommunityPartner.Web.Modules.Projects.Contracts;
 
 namespace CommunityPartner.Web.Modules.Bills;
@@ -16,6 +18,40 @@ public enum BillFigure
     Satisfied,
     ProjectsCompleted,
     ProjectsOperating,
+    Pledged,
+    PledgedEnterprise,
+    PledgedMerchant,
+    PledgedSocialOrganisation,
+    PledgedIndividual,
+    Delivered,
+    DeliveredEnterprise,
+    DeliveredMerchant,
+    DeliveredSocialOrganisation,
+    DeliveredIndividual,
+    PointsIssued,
+    PointsRedeemed,
+    ActiveResidents,
+}
+
+/// <summary>What kind of record a figure counts, and so what its list shows.</summary>
+public enum BillRecordKind
+{
+    Needs,
+    Projects,
+    Intents,
+    Deliveries,
+    Transfers,
+    Residents,
+}
+
+/// <summary>A contribution figure's amounts, in the units offers use: money (yuan), service (hours), resources (estimated yuan).</summary>
+public sealed record ContributionSums(long MoneyYuan, long ServiceHours, long ResourceYuan)
+{
+    public static ContributionSums Of(IEnumerable<ContributionFact> facts)
+    {
+        var list = facts.ToList();
+        return new(list.Sum(f => f.MoneyYuan), list.Sum(f => f.ServiceHours), list.Sum(f => f.ResourceYuan));
+    }
 }
 
 /// <summary>A share: <see cref="Percent"/> is null when there is nothing to divide by (shown as "—", never as 0 %).</summary>
@@ -43,6 +79,19 @@ public sealed record Rate(int Numerator, int Denominator)
 /// submission to the latest resolution, over resolved needs.</item>
 /// <item>完成的项目 (projects completed): published projects completed in the period; 运营中的项目 (operating): in 运营中
 /// now and operating since before the period's end.</item>
+/// <item>认捐 (pledged), by partner type (企事业单位, 爱心商家, 社会组织, 爱心人士 — the Partners module's types) and in
+/// total: cooperation intents for the community's projects first signed by both sides in the period, counted once each,
+/// with the lines of their latest signed version summed as money (yuan), service (hours) and resources (estimated
+/// yuan). A later re-signed version changes the amounts, not the period.</item>
+/// <item>兑现 (delivered), by partner type and in total: deliveries the community confirmed in the period (recorded and
+/// disputed ones never count), summed in the same units.</item>
+/// <item>发放积分 (points issued): points credited to residents from the community's pool in the period — activity
+/// awards, check-ins and recycling drop-offs (corrections are not issuing); the figure is the points, its list the
+/// transfers.</item>
+/// <item>兑换积分 (points redeemed): redemptions a merchant confirmed in the period, by residents whose home community
+/// it is (the district: everyone's).</item>
+/// <item>活跃居民 (active residents): distinct residents who were issued points from the community's pool in the
+/// period.</item>
 /// </list>
 /// </summary>
 public static class BillRules
@@ -67,7 +116,39 @@ public static class BillRules
         _ => false,
     };
 
-    public static bool IsAboutProjects(BillFigure figure) => figure is BillFigure.ProjectsCompleted or BillFigure.ProjectsOperating;
+    public static bool IsAboutProjects(BillFigure figure) => KindOf(figure) == BillRecordKind.Projects;
+
+    public static BillRecordKind KindOf(BillFigure figure) => figure switch
+    {
+        BillFigure.ProjectsCompleted or BillFigure.ProjectsOperating => BillRecordKind.Projects,
+        >= BillFigure.Pledged and <= BillFigure.PledgedIndividual => BillRecordKind.Intents,
+        >= BillFigure.Delivered and <= BillFigure.DeliveredIndividual => BillRecordKind.Deliveries,
+        BillFigure.PointsIssued or BillFigure.PointsRedeemed => BillRecordKind.Transfers,
+        BillFigure.ActiveResidents => BillRecordKind.Residents,
+        _ => BillRecordKind.Needs,
+    };
+
+    /// <summary>The partner types the bill breaks contributions down by: the Partners module's type code, its name, and the two figures.</summary>
+    public static readonly IReadOnlyList<(string TypeCode, string TypeKey, BillFigure Pledged, BillFigure Delivered)> PartnerTypes =
+    [
+        ("enterprise", "企事业单位", BillFigure.PledgedEnterprise, BillFigure.DeliveredEnterprise),
+        ("merchant", "爱心商家", BillFigure.PledgedMerchant, BillFigure.DeliveredMerchant),
+        ("social_organisation", "社会组织", BillFigure.PledgedSocialOrganisation, BillFigure.DeliveredSocialOrganisation),
+        ("individual", "爱心人士", BillFigure.PledgedIndividual, BillFigure.DeliveredIndividual),
+    ];
+
+    /// <summary>
+    /// Whether a pledge (for the pledged figures) or a delivery (for the delivered ones) counts in the figure: the totals
+    /// count every one, the by-type figures those of partners of that type.
+    /// </summary>
+    public static bool Counts(BillFigure figure, ContributionFact contribution) => figure switch
+    {
+        BillFigure.Pledged or BillFigure.Delivered => true,
+        _ => PartnerTypes.Any(t => (t.Pledged == figure || t.Delivered == figure) && t.TypeCode == contribution.PartnerTypeCode),
+    };
+
+    /// <summary>The residents counted as active: distinct residents issued points, in the order first met.</summary>
+    public static IReadOnlyList<Guid> ActiveResidents(IEnumerable<PointsMove> issued) => [.. issued.Select(m => m.ResidentId).Distinct()];
 
     public static Rate ResponseRate(IReadOnlyCollection<NeedFact> needs) => Share(needs, BillFigure.AnsweredOnTime, BillFigure.Received);
 

@@ -1,12 +1,38 @@
 using CommunityPartner.Web.Modules.Communities.Contracts;
+using CommunityPartner.Web.Modules.Cooperation.Contracts;
 using CommunityPartner.Web.Modules.Needs.Contracts;
+using CommunityPartner.Web.Modules.Points.Contracts;
 using CommunityPartner.Web.Modules.Projects.Contracts;
 
 namespace CommunityPartner.Web.Modules.Bills;
 
+/// <summary>Everything a bill is computed from, read through the other modules' contracts.</summary>
+public sealed record BillFacts(
+    IReadOnlyCollection<NeedFact> Needs,
+    IReadOnlyCollection<ProjectFact> Projects,
+    IReadOnlyList<ContributionFact> Pledged,
+    IReadOnlyList<ContributionFact> Delivered,
+    IReadOnlyList<PointsMove> Issued,
+    IReadOnlyList<PointsMove> Redeemed)
+{
+    public static BillFacts Of(IReadOnlyCollection<NeedFact> needs, IReadOnlyCollection<ProjectFact> projects) => new(needs, projects, [], [], [], []);
+
+    /// <summary>The ids of the records a figure counts, as text (needs newest first, transfers by id, newest first).</summary>
+    public IReadOnlyList<string> RecordIds(BillFigure figure, BillPeriod period) => BillRules.KindOf(figure) switch
+    {
+        BillRecordKind.Projects => [.. Projects.Where(p => BillRules.Counts(figure, p, period)).Select(p => p.Id.ToString())],
+        BillRecordKind.Intents => [.. Pledged.Where(c => BillRules.Counts(figure, c)).Select(c => c.Id.ToString())],
+        BillRecordKind.Deliveries => [.. Delivered.Where(c => BillRules.Counts(figure, c)).Select(c => c.Id.ToString())],
+        BillRecordKind.Transfers => [.. (figure == BillFigure.PointsIssued ? Issued : Redeemed).Select(m => m.TransferId.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        BillRecordKind.Residents => [.. BillRules.ActiveResidents(Issued).Select(id => id.ToString())],
+        _ => [.. Needs.OrderByDescending(n => n.SubmittedAt).ThenByDescending(n => n.Id).Where(n => BillRules.Counts(figure, n)).Select(n => n.Id.ToString())],
+    };
+}
+
 /// <summary>
 /// A bill's figures for one community (or the district when <see cref="Community"/> is null) and period, computed
-/// from the records by <see cref="BillRules"/> at <see cref="ComputedAt"/>.
+/// from the records by <see cref="BillRules"/> at <see cref="ComputedAt"/>. <see cref="Counts"/> holds, for every
+/// figure, the number of records it counts; <see cref="Contributions"/> the amounts of the pledged and delivered ones.
 /// </summary>
 public sealed record BillSheet(
     CommunityInfo? Community,
@@ -17,7 +43,10 @@ public sealed record BillSheet(
     Rate ResolutionRate,
     Rate SatisfactionRate,
     TimeSpan? MedianResponseTime,
-    TimeSpan? MedianResolutionTime)
+    TimeSpan? MedianResolutionTime,
+    IReadOnlyDictionary<BillFigure, ContributionSums> Contributions,
+    long PointsIssued,
+    long PointsRedeemed)
 {
     /// <summary>Self-sustainability (自我造血) of the community's operating projects in the period.</summary>
     public Sustainability.SustainabilityFigures? Sustainability { get; init; }
@@ -25,11 +54,16 @@ public sealed record BillSheet(
     /// <summary>The period has not ended yet: the figures will still change.</summary>
     public bool IsOpenPeriod => !Period.IsClosed(ComputedAt);
 
-    public static BillSheet Compute(CommunityInfo? community, BillPeriod period, DateTime now, IReadOnlyCollection<NeedFact> needs, IReadOnlyCollection<ProjectFact> projects)
+    public static BillSheet Compute(CommunityInfo? community, BillPeriod period, DateTime now, IReadOnlyCollection<NeedFact> needs, IReadOnlyCollection<ProjectFact> projects) =>
+        Compute(community, period, now, BillFacts.Of(needs, projects));
+
+    public static BillSheet Compute(CommunityInfo? community, BillPeriod period, DateTime now, BillFacts facts)
     {
-        var counts = Enum.GetValues<BillFigure>().ToDictionary(
-            f => f,
-            f => BillRules.IsAboutProjects(f) ? projects.Count(p => BillRules.Counts(f, p, period)) : needs.Count(n => BillRules.Counts(f, n)));
+        var counts = Enum.GetValues<BillFigure>().ToDictionary(f => f, f => facts.RecordIds(f, period).Count);
+        var contributions = Enum.GetValues<BillFigure>()
+            .Where(f => BillRules.KindOf(f) is BillRecordKind.Intents or BillRecordKind.Deliveries)
+            .ToDictionary(f => f, f => ContributionSums.Of((BillRules.KindOf(f) == BillRecordKind.Intents ? facts.Pledged : facts.Delivered).Where(c => BillRules.Counts(f, c))));
+        var needs = facts.Needs;
         return new(
             community,
             period,
@@ -39,13 +73,44 @@ public sealed record BillSheet(
             BillRules.ResolutionRate(needs),
             BillRules.SatisfactionRate(needs),
             BillRules.MedianResponseTime(needs),
-            BillRules.MedianResolutionTime(needs));
+            BillRules.MedianResolutionTime(needs),
+            contributions,
+            facts.Issued.Sum(m => m.Points),
+            facts.Redeemed.Sum(m => m.Points));
     }
 }
 
-/// <summary>The records behind one figure: needs or projects, newest first. Their number is the figure.</summary>
+/// <summary>The records behind one figure, newest first. Their number is the figure (for points, the number of transfers).</summary>
 /// <param name="Version">The published version the records were frozen with; null for the live (draft) figures.</param>
 public sealed record BillRecords(CommunityInfo? Community, BillPeriod Period, BillFigure Figure, int? Version, IReadOnlyList<NeedBrief> Needs, IReadOnlyList<ProjectFact> Projects)
 {
-    public int Count => BillRules.IsAboutProjects(Figure) ? Projects.Count : Needs.Count;
+    /// <summary>Pledges or deliveries, for the contribution figures.</summary>
+    public IReadOnlyList<ContributionFact> Contributions { get; init; } = [];
+
+    /// <summary>The projects the contributions are for, by id (titles and links).</summary>
+    public IReadOnlyDictionary<Guid, ProjectFact> ContributionProjects { get; init; } = new Dictionary<Guid, ProjectFact>();
+
+    /// <summary>Transfers, for the points figures; <see cref="Residents"/> names their residents (masked).</summary>
+    public IReadOnlyList<PointsMove> Moves { get; init; } = [];
+
+    /// <summary>The residents counted (active residents) or named by <see cref="Moves"/>, masked.</summary>
+    public IReadOnlyList<ResidentBrief> Residents { get; init; } = [];
+
+    /// <summary>The published version was made before the bill had this figure: it recorded nothing for it.</summary>
+    public bool NotRecorded { get; init; }
+
+    public BillRecordKind Kind => BillRules.KindOf(Figure);
+
+    public int Count => Kind switch
+    {
+        BillRecordKind.Projects => Projects.Count,
+        BillRecordKind.Intents or BillRecordKind.Deliveries => Contributions.Count,
+        BillRecordKind.Transfers => Moves.Count,
+        BillRecordKind.Residents => Residents.Count,
+        _ => Needs.Count,
+    };
+
+    /// <summary>How an individual partner is shown to anyone: "爱心人士", never their name (personal data).</summary>
+    public static string PartnerShown(ContributionFact contribution) =>
+        contribution.PartnerTypeCode == "individual" ? "爱心人士" : contribution.PartnerName;
 }

@@ -14,7 +14,20 @@ public static class BillText
         BillFigure.Rated => "rated",
         BillFigure.Satisfied => "satisfied",
         BillFigure.ProjectsCompleted => "projects-completed",
-        _ => "projects-operating",
+        BillFigure.ProjectsOperating => "projects-operating",
+        BillFigure.Pledged => "pledged",
+        BillFigure.PledgedEnterprise => "pledged-enterprise",
+        BillFigure.PledgedMerchant => "pledged-merchant",
+        BillFigure.PledgedSocialOrganisation => "pledged-social-organisation",
+        BillFigure.PledgedIndividual => "pledged-individual",
+        BillFigure.Delivered => "delivered",
+        BillFigure.DeliveredEnterprise => "delivered-enterprise",
+        BillFigure.DeliveredMerchant => "delivered-merchant",
+        BillFigure.DeliveredSocialOrganisation => "delivered-social-organisation",
+        BillFigure.DeliveredIndividual => "delivered-individual",
+        BillFigure.PointsIssued => "points-issued",
+        BillFigure.PointsRedeemed => "points-redeemed",
+        _ => "active-residents",
     };
 
     public static bool TryParse(string? code, out BillFigure figure)
@@ -43,7 +56,20 @@ public static class BillText
         BillFigure.Rated => "已评价",
         BillFigure.Satisfied => "满意和基本满意",
         BillFigure.ProjectsCompleted => "完成的项目",
-        _ => "运营中的项目",
+        BillFigure.ProjectsOperating => "运营中的项目",
+        BillFigure.Pledged => "认捐合计",
+        BillFigure.PledgedEnterprise => "企事业单位认捐",
+        BillFigure.PledgedMerchant => "爱心商家认捐",
+        BillFigure.PledgedSocialOrganisation => "社会组织认捐",
+        BillFigure.PledgedIndividual => "爱心人士认捐",
+        BillFigure.Delivered => "兑现合计",
+        BillFigure.DeliveredEnterprise => "企事业单位兑现",
+        BillFigure.DeliveredMerchant => "爱心商家兑现",
+        BillFigure.DeliveredSocialOrganisation => "社会组织兑现",
+        BillFigure.DeliveredIndividual => "爱心人士兑现",
+        BillFigure.PointsIssued => "发放积分",
+        BillFigure.PointsRedeemed => "兑换积分",
+        _ => "活跃居民",
     };
 
     public static string HelpKey(BillFigure figure) => figure switch
@@ -57,7 +83,35 @@ public static class BillText
         BillFigure.Rated => "提出人至少评价过一次的诉求，以最近一次评价为准。",
         BillFigure.Satisfied => "最近一次评价为满意或基本满意的诉求。",
         BillFigure.ProjectsCompleted => "账期内完成的社区项目。",
-        _ => "现在仍在运营、且在账期结束前开始运营的项目。",
+        BillFigure.ProjectsOperating => "现在仍在运营、且在账期结束前开始运营的项目。",
+        >= BillFigure.Pledged and <= BillFigure.PledgedIndividual => PledgedHelp,
+        >= BillFigure.Delivered and <= BillFigure.DeliveredIndividual => DeliveredHelp,
+        BillFigure.PointsIssued => "账期内从本社区积分池发给居民的积分：活动奖励、活动签到和回收投递，不含更正。列表是每一笔发放。",
+        BillFigure.PointsRedeemed => "账期内商家确认核销的积分兑换，按居民所在社区统计。列表是每一笔兑换。",
+        _ => "账期内从本社区积分池获得过积分的居民人数，每人只计一次。",
+    };
+
+    /// <summary>How pledges are counted (认捐), for the help text.</summary>
+    public const string PledgedHelp = "账期内双方首次签署的本社区项目合作意向，每份计一次；金额按最新签署版本的出力内容合计：资金（元）、技术服务（小时）、组织资源（估算价值，元）。";
+
+    /// <summary>How deliveries are counted (兑现), for the help text.</summary>
+    public const string DeliveredHelp = "账期内社区确认的兑现记录（待确认和有异议的不算），按同样的单位合计。";
+
+    /// <summary>The two contribution tables: anchor id, title, the total figure, help, the unit of its count.</summary>
+    public static readonly IReadOnlyList<(string Id, string TitleKey, BillFigure Total, string HelpKey, string UnitKey)> ContributionTables =
+    [
+        ("pledged", "合伙人认捐", BillFigure.Pledged, PledgedHelp, "合作意向（份）"),
+        ("delivered", "合伙人兑现", BillFigure.Delivered, DeliveredHelp, "兑现（次）"),
+    ];
+
+    public const string TotalKey = "合计";
+
+    /// <summary>A ledger transfer's kind (<c>award</c>, <c>dropoff</c>, <c>redemption</c>) as the records list names it.</summary>
+    public static string TransferKindKey(string code) => code switch
+    {
+        "award" => "活动奖励",
+        "dropoff" => "回收投递",
+        _ => "兑换",
     };
 
     /// <summary>The three rates as the bill shows them: name, the two figures they divide, and how.</summary>

@@ -33,7 +33,7 @@ public sealed class BillVersion
     /// <summary>Counts, rates and medians as JSON (<see cref="FrozenFigures"/>).</summary>
     public string FiguresJson { get; private set; } = "";
 
-    /// <summary>For each figure's code, the ids it counted, as JSON.</summary>
+    /// <summary>For each figure's code, the ids it counted (Guids, or ledger transfer numbers), as JSON.</summary>
     public string RecordsJson { get; private set; } = "";
 
     public string ContentHash { get; private set; } = "";
@@ -46,12 +46,16 @@ public sealed class BillVersion
 
     public FrozenFigures Figures => JsonSerializer.Deserialize<FrozenFigures>(FiguresJson, Json)!;
 
-    public IReadOnlyDictionary<string, IReadOnlyList<Guid>> Records =>
-        JsonSerializer.Deserialize<Dictionary<string, List<Guid>>>(RecordsJson, Json)!.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Guid>)kv.Value);
+    /// <summary>
+    /// The ids by figure code. A figure the version has no entry for was not recorded in it (published before the bill
+    /// had that figure); <see cref="FrozenFigures.Has"/> says the same of the figures.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Records =>
+        JsonSerializer.Deserialize<Dictionary<string, List<string>>>(RecordsJson, Json)!.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value);
 
     public static string ScopeOf(Guid? communityId) => communityId?.ToString() ?? DistrictScope;
 
-    public static BillVersion Publish(BillSheet sheet, IReadOnlyDictionary<string, IReadOnlyList<Guid>> records, int number, string? note, Guid publisherId, DateTime now)
+    public static BillVersion Publish(BillSheet sheet, IReadOnlyDictionary<string, IReadOnlyList<string>> records, int number, string? note, Guid publisherId, DateTime now)
     {
         var figures = FrozenFigures.Of(sheet);
         var figuresJson = JsonSerializer.Serialize(figures, Json);
@@ -81,9 +85,14 @@ public sealed class BillVersion
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }
 
+/// <summary>One difference between two versions: what (a figure's or rate's name, and a unit for amounts), before and after.</summary>
+public sealed record BillChange(string Key, string? UnitKey, string Before, string After);
+
 /// <summary>
-/// What a published version says: counts by figure code, the three rates (null = nothing to divide by), medians in hours,
-/// and self-sustainability (null in versions published before it was part of the bill: "not recorded in this version").
+/// What a published version says: counts by figure code, the three rates (null = nothing to divide by), medians in
+/// hours, the contribution amounts by figure code and the points issued and redeemed. Versions published before a
+/// figure existed lack it: its count is absent and its amounts null ("not recorded in this version"); the same for
+/// self-sustainability.
 /// </summary>
 public sealed record FrozenFigures(
     IReadOnlyDictionary<string, int> Counts,
@@ -92,6 +101,9 @@ public sealed record FrozenFigures(
     decimal? SatisfactionRate,
     double? MedianResponseHours,
     double? MedianResolutionHours,
+    IReadOnlyDictionary<string, ContributionSums>? Contributions = null,
+    long? PointsIssued = null,
+    long? PointsRedeemed = null,
     Sustainability.SustainabilityFigures? Sustainability = null)
 {
     public static FrozenFigures Of(BillSheet sheet) => new(
@@ -101,36 +113,52 @@ public sealed record FrozenFigures(
         sheet.SatisfactionRate.Percent,
         sheet.MedianResponseTime is { } r ? Math.Round(r.TotalHours, 1) : null,
         sheet.MedianResolutionTime is { } s ? Math.Round(s.TotalHours, 1) : null,
+        sheet.Contributions.ToDictionary(kv => BillText.Code(kv.Key), kv => kv.Value),
+        sheet.PointsIssued,
+        sheet.PointsRedeemed,
         sheet.Sustainability);
 
     public int this[BillFigure figure] => Counts.GetValueOrDefault(BillText.Code(figure));
 
-    /// <summary>What differs from an earlier version, as (what, before, after) in display form.</summary>
-    public IReadOnlyList<(string Key, string Before, string After)> ChangesSince(FrozenFigures earlier)
-    {
-        var changes = new List<(string, string, string)>();
-        foreach (var figure in Enum.GetValues<BillFigure>())
-        {
-            if (earlier[figure] != this[figure])
-            {
-                changes.Add((BillText.LabelKey(figure), earlier[figure].ToString(System.Globalization.CultureInfo.InvariantCulture), this[figure].ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            }
-        }
+    /// <summary>Whether this version recorded the figure (versions published before it existed did not).</summary>
+    public bool Has(BillFigure figure) => Counts.ContainsKey(BillText.Code(figure));
 
-        void Compare(string key, object? before, object? after)
+    /// <summary>A contribution figure's amounts; null when not recorded in this version.</summary>
+    public ContributionSums? SumsOf(BillFigure figure) => Contributions?.GetValueOrDefault(BillText.Code(figure));
+
+    /// <summary>What differs from an earlier version, in display form ("—" for what a version did not record).</summary>
+    public IReadOnlyList<BillChange> ChangesSince(FrozenFigures earlier)
+    {
+        var changes = new List<BillChange>();
+        void Compare(string key, object? before, object? after, string? unit = null)
         {
             if (!Equals(before, after))
             {
-                changes.Add((key, Show(before), Show(after)));
+                changes.Add(new(key, unit, Show(before), Show(after)));
             }
         }
+
+        foreach (var figure in Enum.GetValues<BillFigure>())
+        {
+            Compare(BillText.LabelKey(figure), earlier.Has(figure) ? earlier[figure] : null, Has(figure) ? this[figure] : null, BillRules.KindOf(figure) == BillRecordKind.Transfers ? "笔数" : null);
+            if (BillRules.KindOf(figure) is BillRecordKind.Intents or BillRecordKind.Deliveries)
+            {
+                var (before, after) = (earlier.SumsOf(figure), SumsOf(figure));
+                Compare(BillText.LabelKey(figure), before?.MoneyYuan, after?.MoneyYuan, "资金（元）");
+                Compare(BillText.LabelKey(figure), before?.ServiceHours, after?.ServiceHours, "服务时长（小时）");
+                Compare(BillText.LabelKey(figure), before?.ResourceYuan, after?.ResourceYuan, "资源价值（元）");
+            }
+        }
+
+        Compare("发放积分", earlier.PointsIssued, PointsIssued, "积分");
+        Compare("兑换积分", earlier.PointsRedeemed, PointsRedeemed, "积分");
 
         Compare("响应率", earlier.ResponseRate, ResponseRate);
         Compare("解决率", earlier.ResolutionRate, ResolutionRate);
         Compare("满意率", earlier.SatisfactionRate, SatisfactionRate);
         Compare("回应用时中位数（小时）", earlier.MedianResponseHours, MedianResponseHours);
         Compare("解决用时中位数（小时）", earlier.MedianResolutionHours, MedianResolutionHours);
-        changes.AddRange(Bills.Sustainability.SustainabilityFigures.Changes(earlier.Sustainability, Sustainability));
+        changes.AddRange(Bills.Sustainability.SustainabilityFigures.Changes(earlier.Sustainability, Sustainability).Select(c => new BillChange(c.Key, null, c.Before, c.After)));
         return changes;
     }
 

@@ -10,6 +10,7 @@ public static class BillsModule
     {
         services.AddScoped<BillReader>();
         services.AddScoped<Sustainability.SustainabilityRecordsReader>();
+        services.AddScoped<BillHighlightsReader>();
         services.AddScoped<PublishBillHandler>();
         services.AddScoped<ExportBill.ExportBillHandler>();
         services.AddScoped<Dashboard.DashboardReader>();

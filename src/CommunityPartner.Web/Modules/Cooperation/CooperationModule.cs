@@ -34,6 +34,7 @@ public static class CooperationModule
         services.AddScoped<OfferReader>();
         services.AddScoped<IntentReader>();
         services.AddScoped<Contracts.ICooperationFacts, CooperationFacts>();
+        services.AddScoped<Contracts.IContributionFacts, ContributionFacts>();
         services.AddScoped<IDemoSeed, CooperationDemoSeed>();
         services.AddScoped<ICommunityScopeResolver, OfferScopeResolver>();
         services.AddSingleton(new NavItem("爱心榜", "/honour", "已认证的合伙人实实在在兑现的出力，只统计社区确认过的", NavPlacement.Area, 35));

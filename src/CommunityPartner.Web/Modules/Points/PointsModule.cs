@@ -27,6 +27,7 @@ public static class PointsModule
     {
         services.AddScoped<PointsLedger>();
         services.AddScoped<Contracts.IPointsStatement, PointsStatement>();
+        services.AddScoped<Contracts.IPointsFacts, PointsFacts>();
         services.AddScoped<AwardPointsHandler>();
         services.AddScoped<ManageEarnRulesHandler>();
         services.AddScoped<ActivitiesHandler>();

@@ -16,6 +16,7 @@ public static class ProjectsModule
     public static IServiceCollection AddProjects(this IServiceCollection services)
     {
         services.AddScoped<Contracts.IProjectCatalog, ProjectCatalog>();
+        services.AddScoped<Contracts.IProjectHighlights, ProjectHighlights>();
         services.AddScoped<Contracts.IProjectMatching, ProjectMatching>();
         services.AddScoped<SaveProject.SaveProjectHandler>();
         services.AddScoped<MoveProject.MoveProjectHandler>();

@@ -33,11 +33,11 @@ public sealed class CooperationTestData(AppFactory factory)
         return new CooperationWorld(community, staff, staffClient, projectId, Ask("funding"), Ask("service"), await PartnerAsync(community, verified));
     }
 
-    public async Task<PartnerSide> PartnerAsync(CommunityRef community, bool verified = true)
+    public async Task<PartnerSide> PartnerAsync(CommunityRef community, bool verified = true, string type = "enterprise")
     {
         var member = await factory.Data.UserAsync(community, "合伙人成员", Roles.PartnerMember);
         var client = await factory.Data.ApiClientAsync(member);
-        var partnerId = await PartnersTestData.RegisterAsync(client, PartnersTestData.Body(community));
+        var partnerId = await PartnersTestData.RegisterAsync(client, PartnersTestData.Body(community, type));
         if (verified)
         {
             using var admin = await factory.Data.ApiClientAsync(await factory.Data.AdminAsync());

@@ -31,10 +31,10 @@ public sealed class DashboardModel(DashboardReader reader, ICommunityDirectory c
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Communities = await communities.ListAsync(ct);
-        Periods = BillPeriods.Recent(clock.GetUtcNow().UtcDateTime);
         var result = await reader.ReadAsync(Period, Community, ct);
         ModelState.AddResult(result, text, prefix: "");
         View = result.Value;
+        Periods = BillPeriods.Offered(clock.GetUtcNow().UtcDateTime, View?.Period);
         return Page();
     }
 

@@ -19,7 +19,13 @@ public static class TrendChart
     private const int Left = 44;
     private const int Right = 36;
     private const int Top = 14;
-    private const int Bottom = 40;
+    private const int Bottom = 44;
+
+    /// <summary>Axis labels are drawn larger than the grid's: the chart shrinks to about half on a 360 px phone.</summary>
+    private const int AxisFont = 18;
+
+    /// <summary>At most this many month labels, so "2025-07" labels never touch, even on a phone.</summary>
+    private const int MaxLabels = 4;
 
     public static string Svg(string id, string title, string description, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series)
     {
@@ -34,12 +40,9 @@ public static class TrendChart
             svg.Append(inv, $"<text x=\"{Left - 6}\" y=\"{y + 5:0.#}\" text-anchor=\"end\" font-size=\"14\" fill=\"#54504b\">{p}%</text>");
         }
 
-        for (var i = 0; i < labels.Count; i++)
+        foreach (var i in LabelledIndexes(labels.Count))
         {
-            if (labels.Count <= 6 || i % 2 == 0 || i == labels.Count - 1)
-            {
-                svg.Append(inv, $"<text x=\"{X(i, labels.Count):0.#}\" y=\"{Height - Bottom + 22}\" text-anchor=\"middle\" font-size=\"14\" fill=\"#54504b\">{Esc(labels[i])}</text>");
-            }
+            svg.Append(inv, $"<text x=\"{X(i, labels.Count):0.#}\" y=\"{Height - Bottom + 26}\" text-anchor=\"middle\" font-size=\"{AxisFont}\" fill=\"#54504b\">{Esc(labels[i])}</text>");
         }
 
         foreach (var s in series)
@@ -73,6 +76,16 @@ public static class TrendChart
 
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>
+    /// Which x positions get a label: every one for six or fewer; otherwise evenly thinned to at most
+    /// <see cref="MaxLabels"/>, counted back from the latest month so it is always labelled.
+    /// </summary>
+    public static IReadOnlyList<int> LabelledIndexes(int count)
+    {
+        var step = count <= 6 ? 1 : (int)Math.Ceiling(count / (double)MaxLabels);
+        return [.. Enumerable.Range(0, count).Where(i => (count - 1 - i) % step == 0)];
     }
 
     private static string Marker(string shape, double x, double y, string colour) => shape switch

@@ -1,7 +1,7 @@
 namespace CommunityPartner.Web.Modules.Bills.ViewBill;
 
-/// <summary>What the figures partial shows: published (frozen) or live figures, each linking to its records.</summary>
-public sealed record BillFiguresModel(FrozenFigures Figures, string Scope, BillPeriod Period, int? Version)
+/// <summary>What the figures partial shows: published (frozen) or live figures, each linking to its records, and the highlights.</summary>
+public sealed record BillFiguresModel(FrozenFigures Figures, string Scope, BillPeriod Period, int? Version, IReadOnlyList<BillHighlight>? Highlights = null)
 {
     public string Link(BillFigure figure) => BillEndpoints.RecordsLink(Scope, Period, figure, Version);
 
@@ -13,6 +13,13 @@ public sealed record BillFiguresModel(FrozenFigures Figures, string Scope, BillP
 /// <summary>The periods offered in the picker: recent closed quarters, months and years (any other can be typed in the URL).</summary>
 public static class BillPeriods
 {
+    /// <summary>The recent periods, and <paramref name="shown"/> first when it is not among them (an older period typed in the URL stays selected).</summary>
+    public static IReadOnlyList<BillPeriod> Offered(DateTime nowUtc, BillPeriod? shown)
+    {
+        var recent = Recent(nowUtc);
+        return shown is null || recent.Contains(shown) ? recent : [shown, .. recent];
+    }
+
     public static IReadOnlyList<BillPeriod> Recent(DateTime nowUtc)
     {
         var periods = new List<BillPeriod>();

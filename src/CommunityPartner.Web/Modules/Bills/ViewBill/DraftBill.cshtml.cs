@@ -11,7 +11,7 @@ namespace CommunityPartner.Web.Modules.Bills.ViewBill;
 
 /// <summary>The live figures before publication (staff of the community, the district admin) and the publish form.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DraftBillModel(BillReader reader, PublishBillHandler publisher, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DraftBillModel(BillReader reader, BillHighlightsReader highlights, PublishBillHandler publisher, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Community { get; set; }
@@ -25,6 +25,8 @@ public sealed class DraftBillModel(BillReader reader, PublishBillHandler publish
     public BillSheet? Sheet { get; private set; }
 
     public bool HasPublished { get; private set; }
+
+    public IReadOnlyList<BillHighlight> Highlights { get; private set; } = [];
 
     public string Scope => Sheet?.Community?.Code ?? BillVersion.DistrictScope;
 
@@ -57,6 +59,7 @@ public sealed class DraftBillModel(BillReader reader, PublishBillHandler publish
         {
             var published = await reader.ReadPublishedAsync(Community, Period, null, ct);
             HasPublished = published.Value?.Shown is not null;
+            Highlights = await highlights.ReadAsync(await reader.CompletedProjectIdsAsync(Sheet.Community, Sheet.Period, ct), ct);
         }
 
         return null;

@@ -1,0 +1,59 @@
+using CommunityPartner.Web.Modules.Points.Contracts;
+using CommunityPartner.Web.Modules.Points.Ledger;
+using CommunityPartner.Web.Platform.Auth;
+using CommunityPartner.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPartner.Web.Modules.Points;
+
+/// <inheritdoc cref="IPointsFacts"/>
+internal sealed class PointsFacts(AppDbContext db) : IPointsFacts
+{
+    private static readonly TransferKind[] Counted = [TransferKind.Award, TransferKind.Dropoff, TransferKind.Redemption];
+
+    public async Task<IReadOnlyList<PointsMove>> IssuedAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var rows = await (from t in db.Set<PointsTransfer>().AsNoTracking()
+                          join pool in db.Set<PointsAccount>().AsNoTracking() on t.FromAccountId equals pool.Id
+                          join to in db.Set<PointsAccount>().AsNoTracking() on t.ToAccountId equals to.Id
+                          where (t.Kind == TransferKind.Award || t.Kind == TransferKind.Dropoff) && t.At >= fromUtc && t.At < toUtc
+                              && pool.Kind == AccountKind.CommunityPool && (communityId == null || pool.OwnerId == communityId)
+                              && to.Kind == AccountKind.Resident
+                          select new { t.Id, to.OwnerId, t.Kind, t.Amount, t.At }).ToListAsync(ct);
+        return [.. rows.Select(r => new PointsMove(r.Id, r.OwnerId, Code(r.Kind), r.Amount, r.At)).OrderByDescending(m => m.TransferId)];
+    }
+
+    public async Task<IReadOnlyList<PointsMove>> RedeemedAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var rows = await (from t in db.Set<PointsTransfer>().AsNoTracking()
+                          join held in db.Set<PointsAccount>().AsNoTracking() on t.FromAccountId equals held.Id
+                          join u in db.Users.AsNoTracking() on held.OwnerId equals u.Id
+                          where t.Kind == TransferKind.Redemption && t.At >= fromUtc && t.At < toUtc && held.Kind == AccountKind.Held
+                              && (communityId == null || u.CommunityId == communityId)
+                          select new { t.Id, held.OwnerId, t.Kind, t.Amount, t.At }).ToListAsync(ct);
+        return [.. rows.Select(r => new PointsMove(r.Id, r.OwnerId, Code(r.Kind), r.Amount, r.At)).OrderByDescending(m => m.TransferId)];
+    }
+
+    public async Task<IReadOnlyList<PointsMove>> TransfersAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var rows = await (from t in db.Set<PointsTransfer>().AsNoTracking()
+                          join src in db.Set<PointsAccount>().AsNoTracking() on t.FromAccountId equals src.Id
+                          join to in db.Set<PointsAccount>().AsNoTracking() on t.ToAccountId equals to.Id
+                          where ids.Contains(t.Id) && Counted.Contains(t.Kind)
+                          select new { t.Id, Resident = t.Kind == TransferKind.Redemption ? src.OwnerId : to.OwnerId, t.Kind, t.Amount, t.At }).ToListAsync(ct);
+        return [.. rows.Select(r => new PointsMove(r.Id, r.Resident, Code(r.Kind), r.Amount, r.At)).OrderByDescending(m => m.TransferId)];
+    }
+
+    public async Task<IReadOnlyList<ResidentBrief>> ResidentsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return [.. ids.Select(id => new ResidentBrief(id, PersonalData.MaskName(names.GetValueOrDefault(id))))];
+    }
+
+    private static string Code(TransferKind kind) => kind switch
+    {
+        TransferKind.Award => "award",
+        TransferKind.Dropoff => "dropoff",
+        _ => "redemption",
+    };
+}
