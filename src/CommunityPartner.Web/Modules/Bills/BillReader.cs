@@ -44,7 +44,18 @@ public sealed class BillReader(AppDbContext db, ICommunityDirectory communities,
             return Result<BillSheet>.Forbidden("账单发布前，只有本社区工作人员和区管理员可以查看");
         }
 
-        return (await LiveAsync(community, period, ct)).Sheet;
+        return await LiveSheetAsync(community, period, ct);
+    }
+
+    /// <summary>
+    /// The live figures from the needs' tallies (ADR 0014) — equal to <see cref="LiveAsync"/>'s sheet, without loading
+    /// every need of the period. The lists behind them and publishing stay on the per-need path.
+    /// </summary>
+    public async Task<BillSheet> LiveSheetAsync(CommunityInfo? community, BillPeriod period, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cells = await needFacts.TallyAsync(community?.Id, period.StartUtc, period.EndUtc, ct);
+        return BillSheet.FromTallies(community, period, now, cells, await projects.FactsAsync(community?.Id, ct));
     }
 
     /// <summary>The published versions of a bill, oldest first, and the one asked for (the latest when no number).</summary>
@@ -109,7 +120,7 @@ public sealed class BillReader(AppDbContext db, ICommunityDirectory communities,
     }
 
     /// <summary>The live figures and, for each figure's code, the ids of the records it counts (needs newest first).</summary>
-    internal async Task<LiveBill> LiveAsync(CommunityInfo? community, BillPeriod period, CancellationToken ct)
+    public async Task<LiveBill> LiveAsync(CommunityInfo? community, BillPeriod period, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var facts = await needFacts.SubmittedBetweenAsync(community?.Id, period.StartUtc, period.EndUtc, ct);
@@ -162,7 +173,7 @@ public sealed class BillReader(AppDbContext db, ICommunityDirectory communities,
     }
 }
 
-internal sealed record LiveBill(BillSheet Sheet, IReadOnlyDictionary<string, IReadOnlyList<Guid>> Records);
+public sealed record LiveBill(BillSheet Sheet, IReadOnlyDictionary<string, IReadOnlyList<Guid>> Records);
 
 /// <summary>A bill's published versions (oldest first) and the one shown; <see cref="Shown"/> is null when none is published.</summary>
 public sealed record PublishedBill(CommunityInfo? Community, BillPeriod Period, IReadOnlyList<BillVersion> Versions, BillVersion? Shown)

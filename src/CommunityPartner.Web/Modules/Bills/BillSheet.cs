@@ -22,22 +22,29 @@ public sealed record BillSheet(
     /// <summary>The period has not ended yet: the figures will still change.</summary>
     public bool IsOpenPeriod => !Period.IsClosed(ComputedAt);
 
-    public static BillSheet Compute(CommunityInfo? community, BillPeriod period, DateTime now, IReadOnlyCollection<NeedFact> needs, IReadOnlyCollection<ProjectFact> projects)
+    /// <summary>The figures of the needs themselves (the per-need path): the same as tallying them and reading the tally.</summary>
+    public static BillSheet Compute(CommunityInfo? community, BillPeriod period, DateTime now, IReadOnlyCollection<NeedFact> needs, IReadOnlyCollection<ProjectFact> projects) =>
+        FromTallies(community, period, now, [BillTallyRules.Of(community?.Id ?? Guid.Empty, period.Year, 1, needs)], projects);
+
+    /// <summary>The figures from tallies of the period's community-months (<see cref="INeedFacts.TallyAsync"/>): counts add up, rates divide the sums, medians come from the summed histograms.</summary>
+    public static BillSheet FromTallies(CommunityInfo? community, BillPeriod period, DateTime now, IReadOnlyCollection<NeedTallyCell> cells, IReadOnlyCollection<ProjectFact> projects)
     {
         var counts = Enum.GetValues<BillFigure>().ToDictionary(
             f => f,
-            f => BillRules.IsAboutProjects(f) ? projects.Count(p => BillRules.Counts(f, p, period)) : needs.Count(n => BillRules.Counts(f, n)));
+            f => BillRules.IsAboutProjects(f) ? projects.Count(p => BillRules.Counts(f, p, period)) : cells.Sum(c => c.Counts.GetValueOrDefault(BillText.Code(f))));
         return new(
             community,
             period,
             now,
             counts,
-            BillRules.ResponseRate(needs),
-            BillRules.ResolutionRate(needs),
-            BillRules.SatisfactionRate(needs),
-            BillRules.MedianResponseTime(needs),
-            BillRules.MedianResolutionTime(needs));
+            new(counts[BillFigure.AnsweredOnTime], counts[BillFigure.Received]),
+            new(counts[BillFigure.Resolved], counts[BillFigure.ToResolve]),
+            new(counts[BillFigure.Satisfied], counts[BillFigure.Rated]),
+            BillRules.Median(BillRules.Sum(cells.Select(c => c.Minutes.GetValueOrDefault(BillTallyRules.Response) ?? Empty))),
+            BillRules.Median(BillRules.Sum(cells.Select(c => c.Minutes.GetValueOrDefault(BillTallyRules.Resolution) ?? Empty))));
     }
+
+    private static readonly IReadOnlyDictionary<int, int> Empty = new Dictionary<int, int>();
 }
 
 /// <summary>The records behind one figure: needs or projects, newest first. Their number is the figure.</summary>

@@ -9,6 +9,7 @@ public static class BillsModule
     public static IServiceCollection AddBills(this IServiceCollection services)
     {
         services.AddScoped<BillReader>();
+        services.AddSingleton<Needs.Contracts.INeedTallyRules, BillTallyRules>();
         services.AddScoped<PublishBillHandler>();
         services.AddScoped<Dashboard.DashboardReader>();
         services.AddScoped<PersonalBill.PersonalBillReader>();
