@@ -14,6 +14,9 @@ namespace CommunityPartner.Web.Modules.Needs.Tallies;
 /// </summary>
 public sealed class NeedTallies(AppDbContext db, INeedTallyRules rules, TimeProvider clock)
 {
+    /// <summary>What a kept cell must have been counted by: these rules, this storage format.</summary>
+    private string Version => rules.Version + "/" + NeedTally.Format;
+
     public async Task<IReadOnlyList<NeedTallyCell>> ReadAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
         var months = NeedMonth.Between(fromUtc, toUtc);
@@ -46,7 +49,7 @@ public sealed class NeedTallies(AppDbContext db, INeedTallyRules rules, TimeProv
             var cells = new List<NeedTallyCell>();
             foreach (var tally in await kept.ToListAsync(ct))
             {
-                if (tally.RulesVersion != rules.Version)
+                if (tally.RulesVersion != Version)
                 {
                     changed.Add((tally.CommunityId, tally.Month));
                 }
@@ -94,7 +97,7 @@ public sealed class NeedTallies(AppDbContext db, INeedTallyRules rules, TimeProv
 
         var top = await db.Set<NeedTallyChange>().MaxAsync(c => (long?)c.Id, ct);
         var cells = top is { } last ? await ChangedCellsAsync(null, DateTime.MinValue, DateTime.MaxValue, last, ct) : [];
-        var version = rules.Version;
+        var version = Version;
         foreach (var stale in await db.Set<NeedTally>().Where(t => t.RulesVersion != version).Select(t => new { t.CommunityId, t.Month }).ToListAsync(ct))
         {
             cells.Add((stale.CommunityId, stale.Month));
