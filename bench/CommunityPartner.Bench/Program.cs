@@ -25,8 +25,10 @@ switch (options.Command)
         break;
     case "points":
         return await PointsAsync(options, args);
+    case "bill":
+        return await BillBench.RunAsync(options, Array.IndexOf(args, "--size") >= 0 ? options.Sizes[0] : 1_000_000);
     default:
-        Console.Error.WriteLine("Usage: needs|generate|drop|report|points --provider sqlite|postgres --size 10000,1000000 [--regenerate] [--seconds S] [--postgres CONN] [--data DIR] [--out NAME]");
+        Console.Error.WriteLine("Usage: needs|generate|drop|report|points|bill --provider sqlite|postgres --size 10000,1000000 [--regenerate] [--seconds S] [--postgres CONN] [--data DIR] [--out NAME]");
         return 2;
 }
 

@@ -18,14 +18,16 @@ public static class Generator
     public const int Seed = 20261128;
     private const int BatchSize = 10_000;
 
-    public static async Task GenerateAsync(IServiceProvider services, DatabaseProvider provider, string connectionString, int size)
+    /// <param name="span">The span to raise needs in; the last three years to now when null.</param>
+    /// <param name="searchGrams">Write the search index's rows; the bill mode skips them (the bill never reads them).</param>
+    public static async Task GenerateAsync(IServiceProvider services, DatabaseProvider provider, string connectionString, int size, (DateTime Start, DateTime End)? span = null, bool searchGrams = true)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var communities = await scope.ServiceProvider.GetRequiredService<ICommunityDirectory>().ListAsync(CancellationToken.None);
         var categories = await db.Set<NeedCategory>().AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync();
-        var end = DateTime.UtcNow;
-        var start = end.AddYears(-3);
+        var end = span?.End ?? DateTime.UtcNow;
+        var start = span?.Start ?? end.AddYears(-3);
         var factory = new NeedFactory(communities, categories, end, Seed);
         var random = new Random(Seed + 1);
 
@@ -50,7 +52,7 @@ public static class Generator
             await sink.WriteAsync(events, [.. batch.SelectMany(n => n.Events)]);
             await sink.WriteAsync(ratings, [.. batch.SelectMany(n => n.Ratings)]);
             // In key order, so each batch walks the grams' primary-key index once instead of jumping around in it.
-            var batchGrams = batch.SelectMany(n => n.SearchGrams)
+            List<NeedSearchGram> batchGrams = !searchGrams ? [] : batch.SelectMany(n => n.SearchGrams)
                 .OrderBy(g => g.Gram, StringComparer.Ordinal).ThenBy(g => g.NeedId.ToString().ToUpperInvariant(), StringComparer.Ordinal).ToList();
             await sink.WriteAsync(grams, batchGrams);
             await sink.FlushAsync();

@@ -49,7 +49,20 @@ public sealed class BillReader(
             return Result<BillSheet>.Forbidden("账单发布前，只有本社区工作人员和区管理员可以查看");
         }
 
-        return (await LiveAsync(community, period, ct)).Sheet;
+        return await LiveSheetAsync(community, period, ct);
+    }
+
+    /// <summary>
+    /// The live figures from the needs' tallies (ADR 0014) — equal to <see cref="LiveAsync"/>'s sheet, without loading
+    /// every need of the period. The lists behind them and publishing stay on the per-need path.
+    /// </summary>
+    public async Task<BillSheet> LiveSheetAsync(CommunityInfo? community, BillPeriod period, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cells = await needFacts.TallyAsync(community?.Id, period.StartUtc, period.EndUtc, ct);
+        var others = await FactsAsync(community, period, [], ct);
+        var selfFunding = await Sustainability.SustainabilityFigures.ReadAsync(sustainability, community?.Id, period, ct);
+        return BillSheet.FromTallies(community, period, now, cells, others) with { Sustainability = selfFunding };
     }
 
     /// <summary>The published versions of a bill, oldest first, and the one asked for (the latest when no number).</summary>
@@ -113,17 +126,10 @@ public sealed class BillReader(
     }
 
     /// <summary>The live figures and, for each figure's code, the ids of the records it counts (needs newest first).</summary>
-    internal async Task<LiveBill> LiveAsync(CommunityInfo? community, BillPeriod period, CancellationToken ct)
+    public async Task<LiveBill> LiveAsync(CommunityInfo? community, BillPeriod period, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var (from, to) = (period.StartUtc, period.EndUtc);
-        var facts = new BillFacts(
-            await needFacts.SubmittedBetweenAsync(community?.Id, from, to, ct),
-            await projects.FactsAsync(community?.Id, ct),
-            await contributions.PledgedAsync(community?.Id, from, to, ct),
-            await contributions.DeliveredAsync(community?.Id, from, to, ct),
-            await points.IssuedAsync(community?.Id, from, to, ct),
-            await points.RedeemedAsync(community?.Id, from, to, ct));
+        var facts = await FactsAsync(community, period, await needFacts.SubmittedBetweenAsync(community?.Id, period.StartUtc, period.EndUtc, ct), ct);
         var records = Enum.GetValues<BillFigure>().ToDictionary(BillText.Code, f => facts.RecordIds(f, period));
         var selfFunding = await Sustainability.SustainabilityFigures.ReadAsync(sustainability, community?.Id, period, ct);
         records[Sustainability.SustainabilityFigures.RecordsKey] = [.. selfFunding.Records.Select(r => r.Id.ToString())];
@@ -190,11 +196,24 @@ public sealed class BillReader(
         }
     }
 
+    /// <summary>The facts of a community's (or the district's) period from the other modules, with the needs given.</summary>
+    private async Task<BillFacts> FactsAsync(CommunityInfo? community, BillPeriod period, IReadOnlyCollection<NeedFact> needs, CancellationToken ct)
+    {
+        var (from, to) = (period.StartUtc, period.EndUtc);
+        return new BillFacts(
+            needs,
+            await projects.FactsAsync(community?.Id, ct),
+            await contributions.PledgedAsync(community?.Id, from, to, ct),
+            await contributions.DeliveredAsync(community?.Id, from, to, ct),
+            await points.IssuedAsync(community?.Id, from, to, ct),
+            await points.RedeemedAsync(community?.Id, from, to, ct));
+    }
+
     private async Task<IReadOnlyDictionary<Guid, ProjectFact>> ProjectsByIdAsync(CommunityInfo? community, CancellationToken ct) =>
         (await projects.FactsAsync(community?.Id, ct)).ToDictionary(p => p.Id);
 }
 
-internal sealed record LiveBill(BillSheet Sheet, IReadOnlyDictionary<string, IReadOnlyList<string>> Records);
+public sealed record LiveBill(BillSheet Sheet, IReadOnlyDictionary<string, IReadOnlyList<string>> Records);
 
 /// <summary>A bill's published versions (oldest first) and the one shown; <see cref="Shown"/> is null when none is published.</summary>
 public sealed record PublishedBill(CommunityInfo? Community, BillPeriod Period, IReadOnlyList<BillVersion> Versions, BillVersion? Shown)

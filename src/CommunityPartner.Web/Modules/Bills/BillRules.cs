@@ -76,7 +76,9 @@ public sealed record Rate(int Numerator, int Denominator)
 /// <item>已评价 (rated): received and rated at least once; the latest rating counts.</item>
 /// <item>满意率 (satisfaction rate) = (满意 + 基本满意) ÷ rated, by latest rating.</item>
 /// <item>Median response time: submission to first answer, over received needs answered; median resolution time:
-/// submission to the latest resolution, over resolved needs.</item>
+/// submission to the latest resolution, over resolved needs. Both to the minute: each duration counts in whole minutes
+/// (seconds dropped), and an even number of them takes the mean of the middle two — so the medians can be kept as
+/// per-minute histograms and read from tallies exactly (ADR 0014).</item>
 /// <item>完成的项目 (projects completed): published projects completed in the period; 运营中的项目 (operating): in 运营中
 /// now and operating since before the period's end.</item>
 /// <item>认捐 (pledged), by partner type (企事业单位, 爱心商家, 社会组织, 爱心人士 — the Partners module's types) and in
@@ -157,23 +159,83 @@ public static class BillRules
     public static Rate SatisfactionRate(IReadOnlyCollection<NeedFact> needs) => Share(needs, BillFigure.Satisfied, BillFigure.Rated);
 
     /// <summary>Median time from submission to first answer, over received needs that were answered; null when none.</summary>
-    public static TimeSpan? MedianResponseTime(IReadOnlyCollection<NeedFact> needs) =>
-        Median(needs.Where(n => Counts(BillFigure.Received, n) && n.FirstRespondedAt is not null).Select(n => n.FirstRespondedAt!.Value - n.SubmittedAt));
+    public static TimeSpan? MedianResponseTime(IReadOnlyCollection<NeedFact> needs) => Median(ResponseMinutes(needs));
 
     /// <summary>Median time from submission to the latest resolution, over resolved needs; null when none.</summary>
-    public static TimeSpan? MedianResolutionTime(IReadOnlyCollection<NeedFact> needs) =>
-        Median(needs.Where(n => Counts(BillFigure.Resolved, n) && n.ResolvedAt is not null).Select(n => n.ResolvedAt!.Value - n.SubmittedAt));
+    public static TimeSpan? MedianResolutionTime(IReadOnlyCollection<NeedFact> needs) => Median(ResolutionMinutes(needs));
 
-    public static TimeSpan? Median(IEnumerable<TimeSpan> values)
+    /// <summary>How many received, answered needs took each whole number of minutes from submission to first answer.</summary>
+    public static IReadOnlyDictionary<int, int> ResponseMinutes(IEnumerable<NeedFact> needs) =>
+        Histogram(needs.Where(n => Counts(BillFigure.Received, n) && n.FirstRespondedAt is not null).Select(n => n.FirstRespondedAt!.Value - n.SubmittedAt));
+
+    /// <summary>How many resolved needs took each whole number of minutes from submission to the latest resolution.</summary>
+    public static IReadOnlyDictionary<int, int> ResolutionMinutes(IEnumerable<NeedFact> needs) =>
+        Histogram(needs.Where(n => Counts(BillFigure.Resolved, n) && n.ResolvedAt is not null).Select(n => n.ResolvedAt!.Value - n.SubmittedAt));
+
+    /// <summary>A duration to the minute: whole minutes, the seconds dropped.</summary>
+    public static int WholeMinutes(TimeSpan duration) => (int)Math.Floor(duration.TotalMinutes);
+
+    /// <summary>
+    /// The median of durations to the minute (each counted in <see cref="WholeMinutes"/>): the middle one, or for an even
+    /// number the mean of the two middle ones (so it may end in half a minute); null when there are none.
+    /// </summary>
+    public static TimeSpan? Median(IEnumerable<TimeSpan> values) => Median(Histogram(values));
+
+    /// <summary>The median of a histogram of whole minutes → how many (<see cref="Median(IEnumerable{TimeSpan})"/>).</summary>
+    public static TimeSpan? Median(IReadOnlyDictionary<int, int> minutes)
     {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0)
+        var total = minutes.Values.Sum(v => (long)v);
+        if (total == 0)
         {
             return null;
         }
 
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : TimeSpan.FromTicks((sorted[middle - 1].Ticks + sorted[middle].Ticks) / 2);
+        // The 0-based positions of the middle value(s) in the sorted list.
+        var lower = (total - 1) / 2;
+        var upper = total / 2;
+        int? atLower = null;
+        long seen = 0;
+        foreach (var (minute, count) in minutes.Where(m => m.Value > 0).OrderBy(m => m.Key))
+        {
+            seen += count;
+            if (atLower is null && seen > lower)
+            {
+                atLower = minute;
+            }
+
+            if (seen > upper)
+            {
+                return TimeSpan.FromSeconds(30L * (atLower!.Value + minute));
+            }
+        }
+
+        throw new InvalidOperationException("Unreachable: the histogram's total was counted above.");
+    }
+
+    /// <summary>Adds histograms of whole minutes.</summary>
+    public static IReadOnlyDictionary<int, int> Sum(IEnumerable<IReadOnlyDictionary<int, int>> histograms)
+    {
+        var sum = new Dictionary<int, int>();
+        foreach (var histogram in histograms)
+        {
+            foreach (var (minute, count) in histogram)
+            {
+                sum[minute] = sum.GetValueOrDefault(minute) + count;
+            }
+        }
+
+        return sum;
+    }
+
+    private static Dictionary<int, int> Histogram(IEnumerable<TimeSpan> values)
+    {
+        var histogram = new Dictionary<int, int>();
+        foreach (var minute in values.Select(WholeMinutes))
+        {
+            histogram[minute] = histogram.GetValueOrDefault(minute) + 1;
+        }
+
+        return histogram;
     }
 
     private static Rate Share(IReadOnlyCollection<NeedFact> needs, BillFigure part, BillFigure whole) =>

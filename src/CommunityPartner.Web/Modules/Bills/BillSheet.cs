@@ -57,27 +57,39 @@ public sealed record BillSheet(
     public static BillSheet Compute(CommunityInfo? community, BillPeriod period, DateTime now, IReadOnlyCollection<NeedFact> needs, IReadOnlyCollection<ProjectFact> projects) =>
         Compute(community, period, now, BillFacts.Of(needs, projects));
 
-    public static BillSheet Compute(CommunityInfo? community, BillPeriod period, DateTime now, BillFacts facts)
+    /// <summary>The figures of the records themselves (the per-need path): the same as tallying the needs and reading the tally.</summary>
+    public static BillSheet Compute(CommunityInfo? community, BillPeriod period, DateTime now, BillFacts facts) =>
+        FromTallies(community, period, now, [BillTallyRules.Of(community?.Id ?? Guid.Empty, period.Year, 1, facts.Needs)], facts);
+
+    /// <summary>
+    /// The figures from tallies of the period's community-months (<see cref="INeedFacts.TallyAsync"/>) for the needs —
+    /// counts add up, rates divide the sums, medians come from the summed histograms — and from <paramref name="others"/>
+    /// for projects, contributions and points (its needs are not read).
+    /// </summary>
+    public static BillSheet FromTallies(CommunityInfo? community, BillPeriod period, DateTime now, IReadOnlyCollection<NeedTallyCell> cells, BillFacts others)
     {
-        var counts = Enum.GetValues<BillFigure>().ToDictionary(f => f, f => facts.RecordIds(f, period).Count);
+        var counts = Enum.GetValues<BillFigure>().ToDictionary(
+            f => f,
+            f => BillRules.KindOf(f) == BillRecordKind.Needs ? cells.Sum(c => c.Counts.GetValueOrDefault(BillText.Code(f))) : others.RecordIds(f, period).Count);
         var contributions = Enum.GetValues<BillFigure>()
             .Where(f => BillRules.KindOf(f) is BillRecordKind.Intents or BillRecordKind.Deliveries)
-            .ToDictionary(f => f, f => ContributionSums.Of((BillRules.KindOf(f) == BillRecordKind.Intents ? facts.Pledged : facts.Delivered).Where(c => BillRules.Counts(f, c))));
-        var needs = facts.Needs;
+            .ToDictionary(f => f, f => ContributionSums.Of((BillRules.KindOf(f) == BillRecordKind.Intents ? others.Pledged : others.Delivered).Where(c => BillRules.Counts(f, c))));
         return new(
             community,
             period,
             now,
             counts,
-            BillRules.ResponseRate(needs),
-            BillRules.ResolutionRate(needs),
-            BillRules.SatisfactionRate(needs),
-            BillRules.MedianResponseTime(needs),
-            BillRules.MedianResolutionTime(needs),
+            new(counts[BillFigure.AnsweredOnTime], counts[BillFigure.Received]),
+            new(counts[BillFigure.Resolved], counts[BillFigure.ToResolve]),
+            new(counts[BillFigure.Satisfied], counts[BillFigure.Rated]),
+            BillRules.Median(BillRules.Sum(cells.Select(c => c.Minutes.GetValueOrDefault(BillTallyRules.Response) ?? Empty))),
+            BillRules.Median(BillRules.Sum(cells.Select(c => c.Minutes.GetValueOrDefault(BillTallyRules.Resolution) ?? Empty))),
             contributions,
-            facts.Issued.Sum(m => m.Points),
-            facts.Redeemed.Sum(m => m.Points));
+            others.Issued.Sum(m => m.Points),
+            others.Redeemed.Sum(m => m.Points));
     }
+
+    private static readonly IReadOnlyDictionary<int, int> Empty = new Dictionary<int, int>();
 }
 
 /// <summary>The records behind one figure, newest first. Their number is the figure (for points, the number of transfers).</summary>

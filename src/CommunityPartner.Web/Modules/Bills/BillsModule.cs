@@ -11,6 +11,7 @@ public static class BillsModule
         services.AddScoped<BillReader>();
         services.AddScoped<Sustainability.SustainabilityRecordsReader>();
         services.AddScoped<BillHighlightsReader>();
+        services.AddSingleton<Needs.Contracts.INeedTallyRules, BillTallyRules>();
         services.AddScoped<PublishBillHandler>();
         services.AddScoped<ExportBill.ExportBillHandler>();
         services.AddScoped<Dashboard.DashboardReader>();

@@ -16,6 +16,12 @@ public sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
                 t.HasTrigger(trigger);
             }
 
+            // The tallies' change triggers (Tallies/NeedTally, ADR 0014).
+            foreach (var trigger in Tallies.NeedTallyConfiguration.Triggers.Where(t => t.Contains("_need_", StringComparison.Ordinal)))
+            {
+                t.HasTrigger(trigger);
+            }
+
             t.UseSqlReturningClause(false);
         });
         builder.Property(x => x.Title).HasMaxLength(Need.TitleMax);
@@ -71,7 +77,16 @@ public sealed class NeedRatingConfiguration : IEntityTypeConfiguration<NeedRatin
 {
     public void Configure(EntityTypeBuilder<NeedRating> builder)
     {
-        builder.ToTable("needs_ratings");
+        builder.ToTable("needs_ratings", t =>
+        {
+            // The tallies' change triggers (Tallies/NeedTally, ADR 0014); SQLite cannot combine them with RETURNING.
+            foreach (var trigger in Tallies.NeedTallyConfiguration.Triggers.Where(t => t.Contains("_rating_", StringComparison.Ordinal)))
+            {
+                t.HasTrigger(trigger);
+            }
+
+            t.UseSqlReturningClause(false);
+        });
         builder.Property(x => x.Comment).HasMaxLength(NeedRating.CommentMax);
         builder.HasIndex(x => new { x.NeedId, x.Round }).IsUnique();
     }

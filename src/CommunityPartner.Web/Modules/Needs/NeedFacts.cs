@@ -5,9 +5,18 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityPartner.Web.Modules.Needs;
 
 /// <inheritdoc cref="INeedFacts"/>
-internal sealed class NeedFacts(AppDbContext db) : INeedFacts
+internal sealed class NeedFacts(AppDbContext db, Tallies.NeedTallies tallies) : INeedFacts
 {
-    public async Task<IReadOnlyList<NeedFact>> SubmittedBetweenAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    public Task<IReadOnlyList<NeedFact>> SubmittedBetweenAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct) =>
+        LoadAsync(db, communityId, fromUtc, toUtc, ct);
+
+    public Task<IReadOnlyList<NeedTallyCell>> TallyAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct) =>
+        tallies.ReadAsync(communityId, fromUtc, toUtc, ct);
+
+    public async Task<IReadOnlyDictionary<Guid, int>> OverdueCountsAsync(DateTime nowUtc, CancellationToken ct) =>
+        await Overdue(db, null, nowUtc).GroupBy(n => n.CommunityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+    internal static async Task<IReadOnlyList<NeedFact>> LoadAsync(AppDbContext db, Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
         var needs = db.Set<Need>().AsNoTracking().Where(n => n.SubmittedAt >= fromUtc && n.SubmittedAt < toUtc);
         if (communityId is { } c)
@@ -39,16 +48,16 @@ internal sealed class NeedFacts(AppDbContext db) : INeedFacts
 
     public async Task<IReadOnlyList<NeedBrief>> OverdueAsync(Guid? communityId, DateTime nowUtc, CancellationToken ct)
     {
+        var rows = await Overdue(db, communityId, nowUtc).OrderBy(n => n.SubmittedAt).ThenBy(n => n.Id).ToListAsync(ct);
+        return [.. rows.Select(NeedLinks.Brief)];
+    }
+
+    private static IQueryable<Need> Overdue(AppDbContext db, Guid? communityId, DateTime nowUtc)
+    {
         var needs = db.Set<Need>().AsNoTracking()
             .Where(n => n.Status == NeedStatus.Submitted || n.Status == NeedStatus.Responded || n.Status == NeedStatus.InProgress)
             .Where(n => (n.FirstRespondedAt == null && n.RespondBy < nowUtc) || n.ResolveBy < nowUtc);
-        if (communityId is { } c)
-        {
-            needs = needs.Where(n => n.CommunityId == c);
-        }
-
-        var rows = await needs.OrderBy(n => n.SubmittedAt).ThenBy(n => n.Id).ToListAsync(ct);
-        return [.. rows.Select(NeedLinks.Brief)];
+        return communityId is { } c ? needs.Where(n => n.CommunityId == c) : needs;
     }
 
     public async Task<(IReadOnlyList<NeedBrief> Raised, int Supported)> OfPersonAsync(Guid userId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)

@@ -39,6 +39,8 @@ public static class NeedsModule
         services.AddScoped<Open311KeysHandler>();
         services.AddScoped<Contracts.INeedLinks, NeedLinks>();
         services.AddScoped<Contracts.INeedFacts, NeedFacts>();
+        services.AddScoped<Tallies.NeedTallies>();
+        services.AddHostedService<Tallies.NeedTallyRefresher>();
 
         services.AddSingleton(new NavItem("问题清单", "/needs", "居民提出的诉求和社区的回应，全部公开", NavPlacement.Area, 10));
         services.AddSingleton(new NavItem("提出诉求", "/needs/new", "把身边急难愁盼的事告诉社区", NavPlacement.Task, 20,

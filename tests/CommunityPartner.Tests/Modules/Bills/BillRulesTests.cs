@@ -97,6 +97,24 @@ public sealed class BillRulesTests
     }
 
     [Fact]
+    public void Median_IsToTheMinute_SecondsDroppedAndHalfMinutesFromAnEvenCount()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(2), BillRules.Median([TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(179), TimeSpan.FromHours(5)]));
+        Assert.Equal(TimeSpan.FromSeconds(90), BillRules.Median([TimeSpan.FromSeconds(61), TimeSpan.FromSeconds(125)]));
+        Assert.Null(BillRules.Median(new Dictionary<int, int> { [3] = 0 }));
+    }
+
+    [Fact]
+    public void Median_OfSummedHistograms_EqualsTheMedianOfAllDurations()
+    {
+        var random = new Random(7);
+        var parts = Enumerable.Range(0, 5).Select(_ => Enumerable.Range(0, random.Next(1, 40)).Select(_ => TimeSpan.FromSeconds(random.Next(100_000))).ToList()).ToList();
+        var histograms = parts.Select(p => (IReadOnlyDictionary<int, int>)p.GroupBy(BillRules.WholeMinutes).ToDictionary(g => g.Key, g => g.Count())).ToList();
+
+        Assert.Equal(BillRules.Median(parts.SelectMany(p => p)), BillRules.Median(BillRules.Sum(histograms)));
+    }
+
+    [Fact]
     public void Projects_CompletedInThePeriodAndOperatingBeforeItsEnd_Count()
     {
         var q2 = new BillPeriod(BillPeriodKind.Quarter, 2025, 2);

@@ -88,13 +88,13 @@ public sealed class DashboardReader(BillReader bills, ICommunityDirectory commun
 
         var now = clock.GetUtcNow().UtcDateTime;
         var all = await communities.ListAsync(ct);
-        var facts = await needFacts.SubmittedBetweenAsync(null, period.StartUtc, period.EndUtc, ct);
-        var overdue = (await needFacts.OverdueAsync(null, now, ct)).GroupBy(n => n.CommunityId).ToDictionary(g => g.Key, g => g.Count());
+        var cells = await needFacts.TallyAsync(null, period.StartUtc, period.EndUtc, ct);
+        var overdue = await needFacts.OverdueCountsAsync(now, ct);
         var pipeline = (await cooperation.PipelineAsync(period.StartUtc, period.EndUtc, ct)).ToDictionary(p => p.CommunityId);
-        var byCommunity = facts.ToLookup(f => f.CommunityId);
+        var byCommunity = cells.ToLookup(f => f.CommunityId);
 
-        var rows = all.Select(c => Row(c, byCommunity[c.Id].ToList(), overdue.GetValueOrDefault(c.Id), pipeline.GetValueOrDefault(c.Id) ?? new(c.Id, 0, 0, 0, 0)));
-        var district = Row(null, facts, overdue.Values.Sum(), new(Guid.Empty, pipeline.Values.Sum(p => p.Offers), pipeline.Values.Sum(p => p.Intents), pipeline.Values.Sum(p => p.Delivered), pipeline.Values.Sum(p => p.DeliveredYuan)));
+        var rows = all.Select(c => Row(c, period, now, byCommunity[c.Id].ToList(), overdue.GetValueOrDefault(c.Id), pipeline.GetValueOrDefault(c.Id) ?? new(c.Id, 0, 0, 0, 0)));
+        var district = Row(null, period, now, cells, overdue.Values.Sum(), new(Guid.Empty, pipeline.Values.Sum(p => p.Offers), pipeline.Values.Sum(p => p.Intents), pipeline.Values.Sum(p => p.Delivered), pipeline.Values.Sum(p => p.DeliveredYuan)));
         return new DashboardView(period, now, district, DashboardRanking.Rank(rows), community, await TrendAsync(community, period, now, ct))
         {
             Sustainability = await Sustainability.DashboardSustainability.ReadAsync(sustainability, period, ct),
@@ -134,21 +134,17 @@ public sealed class DashboardReader(BillReader bills, ICommunityDirectory commun
     private async Task<IReadOnlyList<TrendPoint>> TrendAsync(CommunityInfo? community, BillPeriod period, DateTime now, CancellationToken ct)
     {
         var months = TrendMonthsOf(period, now);
-        var facts = await needFacts.SubmittedBetweenAsync(community?.Id, months[0].StartUtc, months[^1].EndUtc, ct);
+        var cells = (await needFacts.TallyAsync(community?.Id, months[0].StartUtc, months[^1].EndUtc, ct)).ToLookup(c => (c.Year, c.Month));
         return [.. months.Select(m =>
         {
-            var inMonth = facts.Where(f => f.SubmittedAt >= m.StartUtc && f.SubmittedAt < m.EndUtc).ToList();
-            return new TrendPoint(m, BillRules.ResponseRate(inMonth), BillRules.ResolutionRate(inMonth), BillRules.SatisfactionRate(inMonth));
+            var sheet = BillSheet.FromTallies(community, m, now, [.. cells[(m.Year, m.Number)]], BillFacts.Of([], []));
+            return new TrendPoint(m, sheet.ResponseRate, sheet.ResolutionRate, sheet.SatisfactionRate);
         })];
     }
 
-    private static DashboardRow Row(CommunityInfo? community, IReadOnlyCollection<NeedFact> needs, int overdue, PipelineCount pipeline) => new(
-        community,
-        needs.Count(n => BillRules.Counts(BillFigure.Received, n)),
-        BillRules.ResponseRate(needs),
-        BillRules.ResolutionRate(needs),
-        BillRules.SatisfactionRate(needs),
-        overdue,
-        pipeline,
-        null);
+    private static DashboardRow Row(CommunityInfo? community, BillPeriod period, DateTime now, IReadOnlyCollection<NeedTallyCell> cells, int overdue, PipelineCount pipeline)
+    {
+        var sheet = BillSheet.FromTallies(community, period, now, cells, BillFacts.Of([], []));
+        return new(community, sheet.Counts[BillFigure.Received], sheet.ResponseRate, sheet.ResolutionRate, sheet.SatisfactionRate, overdue, pipeline, null);
+    }
 }

@@ -26,9 +26,79 @@ public sealed record NeedFact(
     bool Resolved,
     RatingOutcome? LatestRating);
 
+/// <summary>
+/// One community's needs submitted in one month (Beijing time), tallied by <see cref="INeedTallyRules"/>: a count per
+/// figure, and per duration a histogram of whole minutes → how many needs took that long.
+/// </summary>
+public sealed record NeedTallyCell(
+    Guid CommunityId,
+    int Year,
+    int Month,
+    IReadOnlyDictionary<string, int> Counts,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<int, int>> Minutes);
+
+/// <summary>
+/// What a tally counts, supplied by the module whose rules define the figures (the bill's <c>BillRules</c>); the Needs
+/// module only stores and maintains the cells. <see cref="Version"/> names the rules: a stored cell tallied by other
+/// rules is recounted.
+/// </summary>
+public interface INeedTallyRules
+{
+    string Version { get; }
+
+    NeedTallyCell Tally(Guid communityId, int year, int month, IReadOnlyCollection<NeedFact> facts);
+}
+
+/// <summary>The month (Beijing time, UTC+8) a need is counted in: tallies are kept per community and such month.</summary>
+public static class NeedMonth
+{
+    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    /// <summary>yyyymm of the Beijing month that <paramref name="utc"/> falls in.</summary>
+    public static int KeyOf(DateTime utc)
+    {
+        var local = utc + ChinaOffset;
+        return (local.Year * 100) + local.Month;
+    }
+
+    public static DateTime StartUtc(int key) => DateTime.SpecifyKind(new DateTime(key / 100, key % 100, 1) - ChinaOffset, DateTimeKind.Utc);
+
+    public static DateTime EndUtc(int key) => DateTime.SpecifyKind(new DateTime(key / 100, key % 100, 1).AddMonths(1) - ChinaOffset, DateTimeKind.Utc);
+
+    /// <summary>The month keys of [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), which must start and end at Beijing month boundaries.</summary>
+    public static IReadOnlyList<int> Between(DateTime fromUtc, DateTime toUtc)
+    {
+        var months = new List<int>();
+        var key = KeyOf(fromUtc);
+        if (StartUtc(key) != fromUtc || StartUtc(KeyOf(toUtc)) != toUtc)
+        {
+            throw new ArgumentException("Tallies are kept per Beijing month: the range must start and end at a month's first instant.");
+        }
+
+        while (StartUtc(key) < toUtc)
+        {
+            months.Add(key);
+            key = KeyOf(EndUtc(key));
+        }
+
+        return months;
+    }
+}
+
 /// <summary>Reads needs as facts for accounts of what got done (the happiness bill). Read-only.</summary>
 public interface INeedFacts
 {
+    /// <summary>
+    /// The tally of every need submitted in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) (whole Beijing
+    /// months), one cell per community and month that has needs, of one community or all. Always equal to tallying
+    /// <see cref="SubmittedBetweenAsync"/> now: kept cells are read, cells changed since they were kept are recounted
+    /// (ADR 0014).
+    /// </summary>
+    Task<IReadOnlyList<NeedTallyCell>> TallyAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct);
+
+    /// <summary>How many needs of each community are open past a deadline at <paramref name="nowUtc"/> (as <see cref="OverdueAsync"/> lists them).</summary>
+    Task<IReadOnlyDictionary<Guid, int>> OverdueCountsAsync(DateTime nowUtc, CancellationToken ct);
+
     /// <summary>Every need submitted in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), of one community or all.</summary>
     Task<IReadOnlyList<NeedFact>> SubmittedBetweenAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct);
 

@@ -690,6 +690,12 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                             t.HasTrigger("needs_status_counts_insert");
 
                             t.HasTrigger("needs_status_counts_update");
+
+                            t.HasTrigger("needs_tally_changes_need_delete");
+
+                            t.HasTrigger("needs_tally_changes_need_insert");
+
+                            t.HasTrigger("needs_tally_changes_need_update");
                         });
 
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
@@ -921,7 +927,16 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("NeedId", "Round")
                         .IsUnique();
 
-                    b.ToTable("needs_ratings", (string)null);
+                    b.ToTable("needs_ratings", null, t =>
+                        {
+                            t.HasTrigger("needs_tally_changes_rating_delete");
+
+                            t.HasTrigger("needs_tally_changes_rating_insert");
+
+                            t.HasTrigger("needs_tally_changes_rating_update");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedSupport", b =>
@@ -978,6 +993,52 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("needs_open311_keys", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Tallies.NeedTally", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RulesVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Month", "CommunityId");
+
+                    b.ToTable("needs_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Tallies.NeedTallyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedAt", "CommunityId");
+
+                    b.ToTable("needs_tally_changes", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Notifications.Notification", b =>

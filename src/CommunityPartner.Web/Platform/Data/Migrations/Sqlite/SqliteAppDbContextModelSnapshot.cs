@@ -683,6 +683,12 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                             t.HasTrigger("needs_status_counts_insert");
 
                             t.HasTrigger("needs_status_counts_update");
+
+                            t.HasTrigger("needs_tally_changes_need_delete");
+
+                            t.HasTrigger("needs_tally_changes_need_insert");
+
+                            t.HasTrigger("needs_tally_changes_need_update");
                         });
 
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
@@ -910,7 +916,16 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("NeedId", "Round")
                         .IsUnique();
 
-                    b.ToTable("needs_ratings", (string)null);
+                    b.ToTable("needs_ratings", null, t =>
+                        {
+                            t.HasTrigger("needs_tally_changes_rating_delete");
+
+                            t.HasTrigger("needs_tally_changes_rating_insert");
+
+                            t.HasTrigger("needs_tally_changes_rating_update");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.NeedSupport", b =>
@@ -967,6 +982,50 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("needs_open311_keys", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Tallies.NeedTally", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Month", "CommunityId");
+
+                    b.ToTable("needs_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Tallies.NeedTallyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedAt", "CommunityId");
+
+                    b.ToTable("needs_tally_changes", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Notifications.Notification", b =>

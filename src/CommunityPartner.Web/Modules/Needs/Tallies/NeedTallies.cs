@@ -1,0 +1,186 @@
+using System.Data;
+using CommunityPartner.Web.Modules.Needs.Contracts;
+using CommunityPartner.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPartner.Web.Modules.Needs.Tallies;
+
+/// <summary>
+/// Reads and keeps the needs' tallies per community and Beijing month (ADR 0014). A read always equals tallying the
+/// needs now: in one snapshot it takes the kept cells, and recounts from the needs every cell named by a change row
+/// (<see cref="NeedTallyChange"/>, written by triggers with every change of a need) or kept by other rules.
+/// <see cref="RefreshAsync"/> (run by <see cref="NeedTallyRefresher"/>) keeps the changed cells again, so reads
+/// recount only what changed in the last moments.
+/// </summary>
+public sealed class NeedTallies(AppDbContext db, INeedTallyRules rules, TimeProvider clock)
+{
+    /// <summary>What a kept cell must have been counted by: these rules, this storage format.</summary>
+    private string Version => rules.Version + "/" + NeedTally.Format;
+
+    public async Task<IReadOnlyList<NeedTallyCell>> ReadAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var months = NeedMonth.Between(fromUtc, toUtc);
+        if (months.Count == 0)
+        {
+            return [];
+        }
+
+        // One snapshot for the change rows and the kept cells (a deferred transaction on SQLite: a reader, not a writer).
+        System.Data.Common.DbTransaction? sqlite = null;
+        if (db.Database.CurrentTransaction is null && db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            sqlite = ((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        }
+
+        var own = db.Database.CurrentTransaction is not null ? null
+            : sqlite is not null ? await db.Database.UseTransactionAsync(sqlite, ct)
+            : await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        try
+        {
+            var changed = await ChangedCellsAsync(communityId, fromUtc, toUtc, null, ct);
+            int first = months[0], last = months[^1];
+            var kept = db.Set<NeedTally>().AsNoTracking().Where(t => t.Month >= first && t.Month <= last);
+            if (communityId is { } c)
+            {
+                kept = kept.Where(t => t.CommunityId == c);
+            }
+
+            var cells = new List<NeedTallyCell>();
+            foreach (var tally in await kept.ToListAsync(ct))
+            {
+                if (tally.RulesVersion != Version)
+                {
+                    changed.Add((tally.CommunityId, tally.Month));
+                }
+                else if (!changed.Contains((tally.CommunityId, tally.Month)))
+                {
+                    cells.Add(tally.ToCell());
+                }
+            }
+
+            foreach (var (community, month) in changed.Order())
+            {
+                cells.Add(await RecountAsync(community, month, ct));
+            }
+
+            return cells;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+
+            if (sqlite is not null)
+            {
+                await db.Database.UseTransactionAsync(null, ct);
+                await sqlite.DisposeAsync();
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps again every cell changed since the last refresh (and every cell kept by other rules), and deletes the change
+    /// rows it consumed; returns how many cells it kept. One refresh at a time (an advisory lock on PostgreSQL, SQLite's
+    /// write lock), so an older recount never overwrites a newer one.
+    /// </summary>
+    public async Task<int> RefreshAsync(CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(140014)", ct);
+        }
+
+        var top = await db.Set<NeedTallyChange>().MaxAsync(c => (long?)c.Id, ct);
+        var cells = top is { } last ? await ChangedCellsAsync(null, DateTime.MinValue, DateTime.MaxValue, last, ct) : [];
+        var version = Version;
+        foreach (var stale in await db.Set<NeedTally>().Where(t => t.RulesVersion != version).Select(t => new { t.CommunityId, t.Month }).ToListAsync(ct))
+        {
+            cells.Add((stale.CommunityId, stale.Month));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (community, month) in cells.Order())
+        {
+            var cell = await RecountAsync(community, month, ct);
+            var kept = await db.Set<NeedTally>().FirstOrDefaultAsync(t => t.CommunityId == community && t.Month == month, ct);
+            if (kept is null)
+            {
+                db.Add(NeedTally.Of(cell, version, now));
+            }
+            else
+            {
+                kept.Replace(cell, version, now);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (top is { } consumed)
+        {
+            await db.Set<NeedTallyChange>().Where(c => c.Id <= consumed).ExecuteDeleteAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return cells.Count;
+    }
+
+    private async Task<HashSet<(Guid Community, int Month)>> ChangedCellsAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, long? upTo, CancellationToken ct)
+    {
+        var changes = db.Set<NeedTallyChange>().AsNoTracking().Where(c => c.SubmittedAt >= fromUtc && c.SubmittedAt < toUtc);
+        if (communityId is { } community)
+        {
+            changes = changes.Where(c => c.CommunityId == community);
+        }
+
+        if (upTo is { } last)
+        {
+            changes = changes.Where(c => c.Id <= last);
+        }
+
+        var rows = await changes.Select(c => new { c.CommunityId, c.SubmittedAt }).Distinct().ToListAsync(ct);
+        return [.. rows.Select(r => (r.CommunityId, NeedMonth.KeyOf(r.SubmittedAt)))];
+    }
+
+    private async Task<NeedTallyCell> RecountAsync(Guid community, int month, CancellationToken ct)
+    {
+        var facts = await NeedFacts.LoadAsync(db, community, NeedMonth.StartUtc(month), NeedMonth.EndUtc(month), ct);
+        return rules.Tally(community, month / 100, month % 100, facts);
+    }
+}
+
+/// <summary>Every 30 seconds keeps the tallies of the needs changed since (<see cref="NeedTallies.RefreshAsync"/>).</summary>
+internal sealed partial class NeedTallyRefresher(IServiceScopeFactory scopes, ILogger<NeedTallyRefresher> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var cells = await scope.ServiceProvider.GetRequiredService<NeedTallies>().RefreshAsync(stoppingToken);
+                if (cells > 0)
+                {
+                    LogRefreshed(cells);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Kept the tallies of {Cells} community-months")]
+    private partial void LogRefreshed(int cells);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Keeping the needs' tallies failed; reads recount the changed months until it succeeds")]
+    private partial void LogFailed(Exception e);
+}
