@@ -133,7 +133,7 @@ public static class BillBench
                 var facts = all.Where(f => (community is null || f.CommunityId == community) && f.SubmittedAt >= period.StartUtc && f.SubmittedAt < period.EndUtc).ToList();
                 var inCells = cells.Where(c => (community is null || c.CommunityId == community) && (period.Kind == BillPeriodKind.Year || (c.Year == period.Year && c.Month == period.Number))).ToList();
                 var expected = Describe(BillSheet.Compute(null, period, default, facts, []));
-                var actual = Describe(BillSheet.FromTallies(null, period, default, inCells, []));
+                var actual = Describe(BillSheet.FromTallies(null, period, default, inCells, BillFacts.Of([], [])));
                 if (expected != actual)
                 {
                     mismatches.Add($"{community?.ToString() ?? "district"} {period.Code}: recount {expected}, tallies {actual}");

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommunityPartner.Tests.Modules.Bills;
 
 /// <summary>
-/// The bill's live figures read from the needs' tallies (ADR 0014) equal <see cref="BillSheet.Compute"/> on every need
+/// The bill's live figures read from the needs' tallies (ADR 0014) equal <see cref="BillSheet.Compute(CommunityPartner.Web.Modules.Communities.Contracts.CommunityInfo?, BillPeriod, DateTime, BillFacts)"/> on every need
 /// of the period, for months, quarters and the year, the district and each community: after a seeded random sequence
 /// of raises, answers, resolutions, ratings (不满意 reopens), rejections and merges across months and communities;
 /// before any cell is kept, after a refresh, after later changes to old months, after a bulk update that moves a need
@@ -137,7 +137,7 @@ public abstract class NeedTalliesTests(AppFactory factory)
             foreach (var period in periods)
             {
                 var expected = BillSheet.Compute(null, period, now, await facts.SubmittedBetweenAsync(community, period.StartUtc, period.EndUtc, default), []);
-                var actual = BillSheet.FromTallies(null, period, now, await facts.TallyAsync(community, period.StartUtc, period.EndUtc, default), []);
+                var actual = BillSheet.FromTallies(null, period, now, await facts.TallyAsync(community, period.StartUtc, period.EndUtc, default), BillFacts.Of([], []));
                 Assert.True(Describe(expected) == Describe(actual),
                     $"seed {seed}, {when}, {community?.ToString() ?? "district"} {period.Code}: recount {Describe(expected)} but tallies {Describe(actual)}");
             }
