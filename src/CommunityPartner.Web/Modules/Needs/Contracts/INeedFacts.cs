@@ -28,14 +28,15 @@ public sealed record NeedFact(
 
 /// <summary>
 /// One community's needs submitted in one month (Beijing time), tallied by <see cref="INeedTallyRules"/>: a count per
-/// figure, and per duration a histogram of whole minutes → how many needs took that long.
+/// figure, and per duration a histogram of whole minutes → how many needs took that long (kept per hour and minute,
+/// <see cref="MinuteHistogram"/>).
 /// </summary>
 public sealed record NeedTallyCell(
     Guid CommunityId,
     int Year,
     int Month,
     IReadOnlyDictionary<string, int> Counts,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<int, int>> Minutes);
+    IReadOnlyDictionary<string, MinuteHistogram> Minutes);
 
 /// <summary>
 /// What a tally counts, supplied by the module whose rules define the figures (the bill's <c>BillRules</c>); the Needs
