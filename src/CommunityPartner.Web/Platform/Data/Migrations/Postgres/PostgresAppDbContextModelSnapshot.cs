@@ -683,6 +683,12 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("CommunityId", "Status", "SubmittedAt", "Id");
 
+                    b.HasIndex(new[] { "ResolveBy", "CommunityId" }, "IX_needs_needs_open_resolve_by")
+                        .HasFilter("\"Status\" IN (0, 1, 2)");
+
+                    b.HasIndex(new[] { "RespondBy", "ResolveBy", "CommunityId" }, "IX_needs_needs_unanswered_respond_by")
+                        .HasFilter("\"Status\" IN (0, 1, 2) AND \"FirstRespondedAt\" IS NULL");
+
                     b.ToTable("needs_needs", null, t =>
                         {
                             t.HasTrigger("needs_status_counts_delete");
