@@ -124,7 +124,7 @@ public abstract class RunningCostsTests(AppFactory factory)
     {
         var (community, _, staff) = await _data.CommunityAsync();
         var project = await new ProjectsTestData(factory).ProjectAsync(staff, community, ProjectStatus.InProgress);
-        var month = RunningCostRecord.MonthOf(factory.Clock.GetUtcNow().UtcDateTime);
+        var month = CommunityPartner.Web.Platform.Time.DistrictTime.Month(factory.Clock.GetUtcNow().UtcDateTime);
 
         var response = await RunningCostsTestData.PutAsync(staff, project, month, 10_000, 1_000, 0, 0, 9_000);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunityPartner.Web.Platform.Auth;
+using CommunityPartner.Web.Platform.Time;
 using MiniExcelLibs;
 
 namespace CommunityPartner.Web.Modules.Needs.ImportNeeds;
@@ -115,7 +116,7 @@ public static class ImportSheet
                 break;
         }
 
-        utc = DateTime.SpecifyKind(local - TimeSpan.FromHours(8), DateTimeKind.Utc);
+        utc = DateTime.SpecifyKind(local - DistrictTime.Offset, DateTimeKind.Utc);
         return local.Year is >= 2000 and <= 2100;
     }
 

@@ -1,6 +1,7 @@
 using CommunityPartner.Web.Modules.Projects.Contracts;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Localization;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ public sealed class RunningCostsModel(RecordRunningCostsHandler handler, IString
 
     public SustainabilitySums Sums { get; private set; } = SustainabilitySums.None;
 
-    public string ThisMonth => RunningCostRecord.MonthOf(clock.GetUtcNow().UtcDateTime);
+    public string ThisMonth => DistrictTime.Month(clock.GetUtcNow().UtcDateTime);
 
     [BindProperty]
     public RunningCostForm Input { get; set; } = new();
