@@ -2,6 +2,7 @@ using CommunityPartner.Web.Modules.Communities.Contracts;
 using CommunityPartner.Web.Modules.Cooperation.Contracts;
 using CommunityPartner.Web.Modules.Needs.Contracts;
 using CommunityPartner.Web.Modules.Projects.Contracts;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 
 namespace CommunityPartner.Web.Modules.Bills.Dashboard;
@@ -116,8 +117,8 @@ public sealed class DashboardReader(BillReader bills, ICommunityDirectory commun
     /// <summary>The months of the trend: the <see cref="TrendMonths"/> months ending with the period's last month (or this month, if earlier).</summary>
     public static IReadOnlyList<BillPeriod> TrendMonthsOf(BillPeriod period, DateTime nowUtc)
     {
-        var lastInPeriod = new DateTimeOffset(period.EndUtc, TimeSpan.Zero).ToOffset(BillPeriod.ChinaOffset).AddMonths(-1);
-        var current = new DateTimeOffset(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).ToOffset(BillPeriod.ChinaOffset);
+        var lastInPeriod = DistrictTime.OffsetOf(period.EndUtc).AddMonths(-1);
+        var current = DistrictTime.OffsetOf(nowUtc);
         var last = lastInPeriod < current ? lastInPeriod : current;
         var month = new BillPeriod(BillPeriodKind.Month, last.Year, last.Month);
         var months = new List<BillPeriod>();
