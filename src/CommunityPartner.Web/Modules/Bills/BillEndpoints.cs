@@ -42,7 +42,23 @@ public static class BillEndpoints
     {
         /// <summary>Self-sustainability (自我造血); null in a version published before it was part of the bill.</summary>
         public Sustainability.SustainabilityEndpoints.SustainabilityDto? Sustainability { get; init; }
+
+        /// <summary>
+        /// 亮点: the projects the 完成的项目 figure counts (for a published version, its frozen ids), with their photos
+        /// and the needs they answered, as the bill page shows them.
+        /// </summary>
+        public IReadOnlyList<HighlightDto> Highlights { get; init; } = [];
     }
+
+    /// <summary>A need a highlighted project answered: public fields only (title and status code).</summary>
+    public sealed record HighlightNeedDto(Guid Id, string Title, string Status, string Link);
+
+    /// <summary>
+    /// A highlight: a completed project, its before photo (the cover; null when it has none), its after photos (those of
+    /// its latest progress update with photos posted at or after completion) and the needs it answered.
+    /// </summary>
+    public sealed record HighlightDto(
+        Guid Id, string Title, string Summary, DateTime CompletedAt, string Link, string? BeforePhoto, IReadOnlyList<string> AfterPhotos, IReadOnlyList<HighlightNeedDto> Needs);
 
     /// <summary>
     /// A record behind a figure. Id: a need's, project's, intent's, delivery's or resident's id, or a ledger transfer's
@@ -58,7 +74,7 @@ public static class BillEndpoints
 
     public static RouteGroupBuilder MapBillsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/bills", async (string? community, string? period, int? version, BillReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        api.MapGet("/bills", async (string? community, string? period, int? version, BillReader reader, BillHighlightsReader highlights, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
         {
             var result = await reader.ReadPublishedAsync(community, period, version, ct);
             if (result.IsOk && result.Value!.Shown is null)
@@ -66,7 +82,8 @@ public static class BillEndpoints
                 return ApiResults.Problem(StatusCodes.Status404NotFound, text["这一期账单尚未发布"]);
             }
 
-            return ApiResults.From(result, text, bill => TypedResults.Ok(Published(bill, text)));
+            IReadOnlyList<HighlightDto> shown = result.IsOk ? await PublishedHighlightsAsync(result.Value!, highlights, ct) : [];
+            return ApiResults.From(result, text, bill => TypedResults.Ok(Published(bill, text) with { Highlights = shown }));
         })
         .WithName("GetBill")
         .WithSummary("A published happiness bill: community code (empty or 'district' for the district) and period (2025, 2025-Q2, 2025-06; default: the last closed quarter). The latest version unless version= is given.")
@@ -75,8 +92,14 @@ public static class BillEndpoints
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/bills/draft", async (string? community, string? period, HttpContext http, BillReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            ApiResults.From(await reader.ReadDraftAsync(http.User, community, period, ct), text, sheet => TypedResults.Ok(Live(sheet, text))))
+        api.MapGet("/bills/draft", async (string? community, string? period, HttpContext http, BillReader reader, BillHighlightsReader highlights, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        {
+            var result = await reader.ReadDraftAsync(http.User, community, period, ct);
+            IReadOnlyList<HighlightDto> shown = result.IsOk
+                ? Highlights(await highlights.ReadAsync(await reader.CompletedProjectIdsAsync(result.Value!.Community, result.Value.Period, ct), ct))
+                : [];
+            return ApiResults.From(result, text, sheet => TypedResults.Ok(Live(sheet, text) with { Highlights = shown }));
+        })
         .RequireAuthorization(Policies.SignedIn)
         .WithName("GetDraftBill")
         .WithSummary("The live figures of a bill before publication: staff of the community and the district admin only.")
@@ -95,7 +118,7 @@ public static class BillEndpoints
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPost("/bills/publish", async (PublishRequest input, HttpContext http, PublishBillHandler handler, BillReader reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        api.MapPost("/bills/publish", async (PublishRequest input, HttpContext http, PublishBillHandler handler, BillReader reader, BillHighlightsReader highlights, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
         {
             var result = await handler.PublishAsync(http.User, input.Community, input.Period, input.Note, ct);
             if (!result.IsOk)
@@ -105,7 +128,9 @@ public static class BillEndpoints
 
             var published = await reader.ReadPublishedAsync(input.Community, input.Period, result.Value!.Number, ct);
             var scope = string.IsNullOrWhiteSpace(input.Community) ? BillVersion.DistrictScope : input.Community.Trim();
-            return TypedResults.Created($"/api/v1/bills?community={scope}&period={result.Value.PeriodCode}&version={result.Value.Number}", Published(published.Value!, text));
+            var shown = await PublishedHighlightsAsync(published.Value!, highlights, ct);
+            return TypedResults.Created(
+                $"/api/v1/bills?community={scope}&period={result.Value.PeriodCode}&version={result.Value.Number}", Published(published.Value!, text) with { Highlights = shown });
         })
         .RequireAuthorization(Policies.SignedIn)
         .WithName("PublishBill")
@@ -186,6 +211,23 @@ public static class BillEndpoints
                     _ => dto,
                 };
         })];
+
+    /// <summary>The highlights of a published version: the completed projects frozen in it, as the bill page shows them.</summary>
+    private static async Task<IReadOnlyList<HighlightDto>> PublishedHighlightsAsync(PublishedBill bill, BillHighlightsReader highlights, CancellationToken ct) =>
+        bill.Shown is { } shown
+            ? Highlights(await highlights.ReadAsync(shown.Records.GetValueOrDefault(BillText.Code(BillFigure.ProjectsCompleted)) ?? [], ct))
+            : [];
+
+    private static List<HighlightDto> Highlights(IReadOnlyList<BillHighlight> highlights) =>
+        [.. highlights.Select(h => new HighlightDto(
+            h.Project.Id,
+            h.Project.Title,
+            h.Project.Summary,
+            h.Project.CompletedAt,
+            h.Project.Link,
+            h.Project.Before?.Url,
+            [.. h.Project.After.Select(a => a.Url)],
+            [.. h.Needs.Select(n => new HighlightNeedDto(n.Id, n.Title, n.StatusCode, $"/needs/{n.Id}"))]))];
 
     private static RecordsDto Records(BillRecords records, IStringLocalizer<SharedResource> text)
     {

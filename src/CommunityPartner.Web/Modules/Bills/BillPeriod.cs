@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CommunityPartner.Web.Platform.Time;
 
 namespace CommunityPartner.Web.Modules.Bills;
 
@@ -19,9 +20,6 @@ public sealed partial record BillPeriod(BillPeriodKind Kind, int Year, int Numbe
 {
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
-
-    /// <summary>The offset of Beijing time from UTC; the district's days, months and quarters start at its midnight.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public string Code => Kind switch
     {
@@ -46,7 +44,7 @@ public sealed partial record BillPeriod(BillPeriodKind Kind, int Year, int Numbe
         BillPeriodKind.Year => 1,
         BillPeriodKind.Quarter => ((Number - 1) * 3) + 1,
         _ => Number,
-    }, 1, 0, 0, 0, ChinaOffset);
+    }, 1, 0, 0, 0, DistrictTime.Offset);
 
     /// <summary>The period before this one, of the same kind.</summary>
     public BillPeriod Previous => Kind switch
@@ -63,7 +61,7 @@ public sealed partial record BillPeriod(BillPeriodKind Kind, int Year, int Numbe
     /// <summary>The quarter that <paramref name="nowUtc"/> falls in, in Beijing time.</summary>
     public static BillPeriod QuarterOf(DateTime nowUtc)
     {
-        var local = new DateTimeOffset(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).ToOffset(ChinaOffset);
+        var local = DistrictTime.OffsetOf(nowUtc);
         return new(BillPeriodKind.Quarter, local.Year, ((local.Month - 1) / 3) + 1);
     }
 

@@ -212,6 +212,112 @@ public static class BillRules
         throw new InvalidOperationException("Unreachable: the histogram's total was counted above.");
     }
 
+    /// <summary>
+    /// The median of the sum of <paramref name="histograms"/> (<see cref="Median(IEnumerable{TimeSpan})"/>, exactly):
+    /// from the summed hour counts it finds the hour(s) of the middle value(s), then sums the minutes of those hours
+    /// only — so a district-year reads a few hundred hour counts per cell instead of every minute.
+    /// </summary>
+    public static TimeSpan? Median(IReadOnlyCollection<MinuteHistogram> histograms)
+    {
+        var total = histograms.Sum(h => h.Total);
+        if (total == 0)
+        {
+            return null;
+        }
+
+        var hours = SumHours(histograms);
+        var lower = (total - 1) / 2;
+        var upper = total / 2;
+        var (lowerHour, beforeLower) = HourHolding(hours, lower);
+        var (upperHour, beforeUpper) = HourHolding(hours, upper);
+        return TimeSpan.FromSeconds(30L * (MinuteAt(histograms, lowerHour, lower - beforeLower) + MinuteAt(histograms, upperHour, upper - beforeUpper)));
+    }
+
+    // The summed count of each hour holding values, ascending.
+    private static List<(int Hour, long Count)> SumHours(IReadOnlyCollection<MinuteHistogram> histograms)
+    {
+        int min = int.MaxValue, max = int.MinValue;
+        foreach (var h in histograms.Where(h => h.HourCount > 0))
+        {
+            min = Math.Min(min, h.HourAt(0));
+            max = Math.Max(max, h.HourAt(h.HourCount - 1));
+        }
+
+        if ((long)max - min < 1 << 20)
+        {
+            // Dense: one slot per hour of the range (durations span weeks, so a few thousand slots).
+            var dense = new long[max - min + 1];
+            foreach (var h in histograms)
+            {
+                for (var i = 0; i < h.HourCount; i++)
+                {
+                    dense[h.HourAt(i) - min] += h.CountAt(i);
+                }
+            }
+
+            var sums = new List<(int, long)>();
+            for (var i = 0; i < dense.Length; i++)
+            {
+                if (dense[i] > 0)
+                {
+                    sums.Add((min + i, dense[i]));
+                }
+            }
+
+            return sums;
+        }
+
+        var sparse = new Dictionary<int, long>();
+        foreach (var h in histograms)
+        {
+            for (var i = 0; i < h.HourCount; i++)
+            {
+                sparse[h.HourAt(i)] = sparse.GetValueOrDefault(h.HourAt(i)) + h.CountAt(i);
+            }
+        }
+
+        return [.. sparse.OrderBy(s => s.Key).Select(s => (s.Key, s.Value))];
+    }
+
+    // The hour holding the value at 0-based sorted position `position`, and how many values come before that hour.
+    private static (int Hour, long Before) HourHolding(List<(int Hour, long Count)> hours, long position)
+    {
+        long seen = 0;
+        foreach (var (hour, count) in hours)
+        {
+            if (seen + count > position)
+            {
+                return (hour, seen);
+            }
+
+            seen += count;
+        }
+
+        throw new InvalidOperationException("Unreachable: the position is below the histograms' total.");
+    }
+
+    // The whole minute of the value at 0-based position `position` among the values of `hour`, summed over the histograms.
+    private static long MinuteAt(IReadOnlyCollection<MinuteHistogram> histograms, int hour, long position)
+    {
+        Span<long> perMinute = stackalloc long[60];
+        foreach (var h in histograms)
+        {
+            h.AddMinutesOf(hour, perMinute);
+        }
+
+        long seen = 0;
+        for (var m = 0; m < 60; m++)
+        {
+            seen += perMinute[m];
+            if (seen > position)
+            {
+                return ((long)hour * 60) + m;
+            }
+        }
+
+        throw new InvalidOperationException("Unreachable: the hour's minutes add up to its count.");
+    }
+
     /// <summary>Adds histograms of whole minutes.</summary>
     public static IReadOnlyDictionary<int, int> Sum(IEnumerable<IReadOnlyDictionary<int, int>> histograms)
     {

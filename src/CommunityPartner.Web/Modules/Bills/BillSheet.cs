@@ -91,14 +91,12 @@ public sealed record BillSheet(
             new(counts[BillFigure.AnsweredOnTime], counts[BillFigure.Received]),
             new(counts[BillFigure.Resolved], counts[BillFigure.ToResolve]),
             new(counts[BillFigure.Satisfied], counts[BillFigure.Rated]),
-            BillRules.Median(BillRules.Sum(cells.Select(c => c.Minutes.GetValueOrDefault(BillTallyRules.Response) ?? Empty))),
-            BillRules.Median(BillRules.Sum(cells.Select(c => c.Minutes.GetValueOrDefault(BillTallyRules.Resolution) ?? Empty))),
+            BillRules.Median([.. cells.Select(c => c.Minutes.GetValueOrDefault(BillTallyRules.Response) ?? MinuteHistogram.Empty)]),
+            BillRules.Median([.. cells.Select(c => c.Minutes.GetValueOrDefault(BillTallyRules.Resolution) ?? MinuteHistogram.Empty)]),
             contributions,
             points?.Issued ?? others.Issued.Sum(m => m.Points),
             points?.Redeemed ?? others.Redeemed.Sum(m => m.Points));
     }
-
-    private static readonly IReadOnlyDictionary<int, int> Empty = new Dictionary<int, int>();
 }
 
 /// <summary>The records behind one figure, newest first. Their number is the figure (for points, the number of transfers).</summary>

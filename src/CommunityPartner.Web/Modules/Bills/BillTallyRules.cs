@@ -21,9 +21,9 @@ public sealed class BillTallyRules : INeedTallyRules
         year,
         month,
         Enum.GetValues<BillFigure>().Where(f => !BillRules.IsAboutProjects(f)).ToDictionary(BillText.Code, f => facts.Count(n => BillRules.Counts(f, n))),
-        new Dictionary<string, IReadOnlyDictionary<int, int>>
+        new Dictionary<string, MinuteHistogram>
         {
-            [Response] = BillRules.ResponseMinutes(facts),
-            [Resolution] = BillRules.ResolutionMinutes(facts),
+            [Response] = MinuteHistogram.Of(BillRules.ResponseMinutes(facts)),
+            [Resolution] = MinuteHistogram.Of(BillRules.ResolutionMinutes(facts)),
         });
 }

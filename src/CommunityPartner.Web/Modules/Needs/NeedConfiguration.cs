@@ -49,6 +49,13 @@ public sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
         builder.HasIndex(x => x.RaiserId);
         builder.HasIndex(x => x.ProjectId);
         builder.HasIndex(x => x.ImportId);
+
+        // The dashboard's overdue counts (NeedFacts.OverdueCountsAsync) as two range scans over open needs only: past the
+        // resolution deadline; or never answered, past the response deadline, not yet past the resolution deadline.
+        builder.HasIndex(x => new { x.ResolveBy, x.CommunityId }, "IX_needs_needs_open_resolve_by")
+            .HasFilter("\"Status\" IN (0, 1, 2)");
+        builder.HasIndex(x => new { x.RespondBy, x.ResolveBy, x.CommunityId }, "IX_needs_needs_unanswered_respond_by")
+            .HasFilter("\"Status\" IN (0, 1, 2) AND \"FirstRespondedAt\" IS NULL");
     }
 }
 

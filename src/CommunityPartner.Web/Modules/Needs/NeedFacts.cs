@@ -13,8 +13,21 @@ internal sealed class NeedFacts(AppDbContext db, Tallies.NeedTallies tallies) : 
     public Task<IReadOnlyList<NeedTallyCell>> TallyAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct) =>
         tallies.ReadAsync(communityId, fromUtc, toUtc, ct);
 
-    public async Task<IReadOnlyDictionary<Guid, int>> OverdueCountsAsync(DateTime nowUtc, CancellationToken ct) =>
-        await Overdue(db, null, nowUtc).GroupBy(n => n.CommunityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    /// <remarks>
+    /// The overdue set split in two disjoint parts, each a range scan of a partial index of open needs (no scan of every
+    /// open need): past the resolution deadline; or not yet, but never answered and past the response deadline.
+    /// <c>NeedTalliesTests</c> proves the sum equals the plain count of <see cref="Overdue"/>.
+    /// </remarks>
+    public async Task<IReadOnlyDictionary<Guid, int>> OverdueCountsAsync(DateTime nowUtc, CancellationToken ct)
+    {
+        var open = db.Set<Need>().AsNoTracking()
+            .Where(n => n.Status == NeedStatus.Submitted || n.Status == NeedStatus.Responded || n.Status == NeedStatus.InProgress);
+        var pastResolution = await open.Where(n => n.ResolveBy < nowUtc)
+            .GroupBy(n => n.CommunityId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var unanswered = await open.Where(n => n.FirstRespondedAt == null && n.RespondBy < nowUtc && n.ResolveBy >= nowUtc)
+            .GroupBy(n => n.CommunityId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return pastResolution.Concat(unanswered).GroupBy(g => g.Key).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+    }
 
     internal static async Task<IReadOnlyList<NeedFact>> LoadAsync(AppDbContext db, Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {

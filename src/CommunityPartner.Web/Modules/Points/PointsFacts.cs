@@ -3,6 +3,7 @@ using CommunityPartner.Web.Modules.Points.Ledger;
 using CommunityPartner.Web.Modules.Points.Tally;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
+using CommunityPartner.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartner.Web.Modules.Points;
@@ -59,7 +60,7 @@ internal sealed class PointsFacts(AppDbContext db) : IPointsFacts
     /// <summary>The Beijing month starting at <paramref name="utc"/> as yyyymm, or null when it is not a Beijing month's first instant.</summary>
     internal static int? MonthOf(DateTime utc)
     {
-        var local = utc + TimeSpan.FromHours(8);
+        var local = DistrictTime.Of(utc);
         return local.Day == 1 && local.TimeOfDay == TimeSpan.Zero ? (local.Year * 100) + local.Month : null;
     }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using CommunityPartner.Web.Platform.Time;
 using static CommunityPartner.Web.Platform.Web.DomainException;
 
 namespace CommunityPartner.Web.Modules.Projects;
@@ -60,15 +60,11 @@ public sealed class RunningCostRecord
 
     public RunningCostFigures Figures => new(CostsYuan, OwnIncomeYuan, MerchantYuan, PartnerYuan, DistrictYuan);
 
-    /// <summary>The month (yyyy-MM) an instant falls in, Beijing time.</summary>
-    public static string MonthOf(DateTime utc) =>
-        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
     public static RunningCostRecord Record(Project project, string month, RunningCostFigures figures, Guid staffId, DateTime now)
     {
         Require(project.Status == ProjectStatus.Operating && project.OperatingSince is not null, "只有运营中的项目才能记录运营收支");
-        Require(string.CompareOrdinal(month, MonthOf(project.OperatingSince!.Value)) >= 0, "不能记录项目开始运营（{0}）之前的月份", MonthOf(project.OperatingSince!.Value));
-        Require(string.CompareOrdinal(month, MonthOf(now)) <= 0, "不能记录还没有到的月份");
+        Require(string.CompareOrdinal(month, DistrictTime.Month(project.OperatingSince!.Value)) >= 0, "不能记录项目开始运营（{0}）之前的月份", DistrictTime.Month(project.OperatingSince!.Value));
+        Require(string.CompareOrdinal(month, DistrictTime.Month(now)) <= 0, "不能记录还没有到的月份");
         Guard(figures);
         var record = new RunningCostRecord
         {

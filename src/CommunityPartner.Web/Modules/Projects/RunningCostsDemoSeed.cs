@@ -1,4 +1,5 @@
 using CommunityPartner.Web.Platform.Data;
+using CommunityPartner.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartner.Web.Modules.Projects;
@@ -20,14 +21,14 @@ internal sealed class RunningCostsDemoSeed(AppDbContext db, TimeProvider clock) 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var thisMonth = new DateTimeOffset(now, TimeSpan.Zero).ToOffset(TimeSpan.FromHours(8));
+        var thisMonth = DistrictTime.OffsetOf(now);
         var operating = await db.Set<Project>().Where(p => p.Status == ProjectStatus.Operating).ToListAsync(cancellationToken);
         foreach (var project in operating)
         {
             for (var i = 12; i >= 1; i--)
             {
                 var month = thisMonth.AddMonths(-i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-                if (string.CompareOrdinal(month, RunningCostRecord.MonthOf(project.OperatingSince!.Value)) < 0)
+                if (string.CompareOrdinal(month, DistrictTime.Month(project.OperatingSince!.Value)) < 0)
                 {
                     continue;
                 }

@@ -20,7 +20,14 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
     };
 
     public void Record(string action, string entityType, object entityId, object? before, object? after, Guid? communityId = null, Guid? actorId = null) =>
-        db.AuditEntries.Add(new AuditEntry
+        db.AuditEntries.Add(Entry(action, entityType, entityId, before, after, communityId, actorId));
+
+    /// <summary>
+    /// The entry <see cref="Record"/> would add, for a caller that writes it itself (e.g. in one batched command with the
+    /// change it describes). It MUST land in the same transaction as that change.
+    /// </summary>
+    public AuditEntry Entry(string action, string entityType, object entityId, object? before, object? after, Guid? communityId = null, Guid? actorId = null) =>
+        new()
         {
             At = clock.GetUtcNow().UtcDateTime,
             ActorId = actorId ?? http.HttpContext?.User.UserId(),
@@ -30,7 +37,7 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
             CommunityId = communityId,
             Before = before is null ? null : JsonSerializer.Serialize(before, Json),
             After = after is null ? null : JsonSerializer.Serialize(after, Json),
-        });
+        };
 
     /// <summary>Records that a staff member read someone's personal data (PIPL access log).</summary>
     public void RecordPersonalDataRead(string entityType, object entityId, string what, Guid? communityId = null) =>

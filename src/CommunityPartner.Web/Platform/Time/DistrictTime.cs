@@ -18,4 +18,33 @@ public static class DistrictTime
 
     /// <summary>"yyyy-MM-dd" in district time.</summary>
     public static string Date(DateTime utc) => Of(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>"yyyy-MM", the district month a UTC instant falls in.</summary>
+    public static string Month(DateTime utc) => Of(utc).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>Any other (invariant) format of the district time, e.g. "MM-dd HH:mm".</summary>
+    public static string Format(DateTime utc, string format) => Of(utc).ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The UTC instant of a time typed in a form (datetime-local, no zone): it is district time. A value that carries
+    /// its own offset or Z is converted as such.
+    /// </summary>
+    public static bool TryParseTyped(string? value, out DateTime utc)
+    {
+        utc = default;
+        if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+
+        utc = parsed.Kind switch
+        {
+            DateTimeKind.Unspecified => DateTime.SpecifyKind(parsed - Offset, DateTimeKind.Utc),
+            _ => parsed.ToUniversalTime(),
+        };
+        return true;
+    }
+
+    /// <summary>The district's wall-clock time as an offset date (+08:00), for calendar arithmetic in district months.</summary>
+    public static DateTimeOffset OffsetOf(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);
 }

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Globalization;
 using System.Text;
+using CommunityPartner.Web.Platform.Time;
 using MiniExcelLibs;
 
 namespace CommunityPartner.Web.Platform.Web;
@@ -74,7 +75,7 @@ public static class Spreadsheet
 
     /// <summary>A UTC time as China time, the way the pages show it.</summary>
     public static string Time(DateTime? utc) =>
-        utc is { } t ? t.AddHours(8).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+        utc is { } t ? DistrictTime.Minutes(t) : "";
 
     private static void AppendLine(StringBuilder text, IEnumerable<object?> cells)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CommunityPartner.Tests.Infrastructure;
 using CommunityPartner.Web.Modules.Bills.Dashboard;
 using CommunityPartner.Web.Modules.Projects;
@@ -58,6 +59,60 @@ public abstract class BillHighlightsTests(AppFactory factory)
     }
 
     [Fact]
+    public async Task Api_PublishedAndDraftBill_ReturnTheHighlightsWithPhotosAndAnsweredNeeds_NoPersonalData()
+    {
+        var actors = await _needs.ActorsAsync();
+        var needId = await NeedsTestData.RaiseAsync(actors.RaiserClient, actors.Community);
+        var done = await _projects.ProjectAsync(actors.StaffClient, actors.Community, ProjectStatus.Completed, [needId], ProjectsTestData.Body(actors.Community, [needId], "小区路灯更新"));
+        var later = await _projects.ProjectAsync(actors.StaffClient, actors.Community, ProjectStatus.Completed, body: ProjectsTestData.Body(actors.Community, title: "八月完工的项目"));
+        var (cover, _, after) = await PhotosAsync(done, actors.Staff.Id);
+        await _projects.QueryAsync(async db =>
+        {
+            await db.Set<Project>().Where(p => p.Id == done).ExecuteUpdateAsync(u => u.SetProperty(p => p.CompletedAt, CompletedAt));
+            return await db.Set<Project>().Where(p => p.Id == later).ExecuteUpdateAsync(u => u.SetProperty(p => p.CompletedAt, new DateTime(2025, 8, 2, 0, 0, 0, DateTimeKind.Utc)));
+        });
+        var query = $"community={actors.Community.Code}&period={Period}";
+
+        var draft = await JsonAsync(actors.StaffClient, $"/api/v1/bills/draft?{query}");
+        var published = await actors.StaffClient.PostAsJsonAsync("/api/v1/bills/publish", new { community = actors.Community.Code, period = Period });
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        var created = JsonDocument.Parse(await published.Content.ReadAsStringAsync()).RootElement;
+        var anonymous = factory.CreateClient();
+        var raw = await anonymous.GetStringAsync($"/api/v1/bills?{query}");
+        var bill = JsonDocument.Parse(raw).RootElement;
+
+        foreach (var body in new[] { draft, created, bill })
+        {
+            var highlight = Assert.Single(body.GetProperty("highlights").EnumerateArray());
+            Assert.Equal(done, highlight.GetProperty("id").GetGuid());
+            Assert.Equal("小区路灯更新", highlight.GetProperty("title").GetString());
+            Assert.Equal($"/projects/{done}", highlight.GetProperty("link").GetString());
+            Assert.Equal(CompletedAt, highlight.GetProperty("completedAt").GetDateTime().ToUniversalTime());
+            Assert.Equal($"/projects/{done}/photos/{cover}", highlight.GetProperty("beforePhoto").GetString());
+            Assert.Equal(after.Select(a => $"/projects/{done}/photos/{a}"), highlight.GetProperty("afterPhotos").EnumerateArray().Select(a => a.GetString()));
+            var need = Assert.Single(highlight.GetProperty("needs").EnumerateArray());
+            Assert.Equal(needId, need.GetProperty("id").GetGuid());
+            Assert.Equal($"/needs/{needId}", need.GetProperty("link").GetString());
+            Assert.False(string.IsNullOrEmpty(need.GetProperty("status").GetString()));
+            Assert.Equal(
+                ["id", "title", "status", "link"],
+                need.EnumerateObject().Select(p => p.Name));
+        }
+
+        Assert.DoesNotContain(actors.Raiser.Phone, raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(actors.Raiser.Name, raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("八月完工的项目", raw, StringComparison.Ordinal);
+
+        // The published version keeps its frozen projects: a project completed in the period afterwards is not added.
+        var afterwards = await _projects.ProjectAsync(actors.StaffClient, actors.Community, ProjectStatus.Completed, body: ProjectsTestData.Body(actors.Community, title: "发布后补录的项目"));
+        await _projects.QueryAsync(db => db.Set<Project>().Where(p => p.Id == afterwards).ExecuteUpdateAsync(u => u.SetProperty(p => p.CompletedAt, CompletedAt)));
+        var again = await JsonAsync(anonymous, $"/api/v1/bills?{query}");
+        Assert.Equal([done], again.GetProperty("highlights").EnumerateArray().Select(h => h.GetProperty("id").GetGuid()));
+        var live = await JsonAsync(actors.StaffClient, $"/api/v1/bills/draft?{query}");
+        Assert.Equal(2, live.GetProperty("highlights").GetArrayLength());
+    }
+
+    [Fact]
     public async Task PeriodPicker_OlderPeriodNotInTheList_IsOfferedAndSelected()
     {
         var anonymous = factory.CreateClient();
@@ -80,6 +135,13 @@ public abstract class BillHighlightsTests(AppFactory factory)
         Assert.Equal(Enumerable.Range(0, 5), TrendChart.LabelledIndexes(5));
         var svg = TrendChart.Svg("t", "趋势", "说明", labels, []);
         Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(svg, ">2025-"));
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 
     /// <summary>A cover, an update before completion with one photo, an update after it with two: returns their photo ids.</summary>

@@ -118,6 +118,53 @@ public abstract class NeedTalliesTests(AppFactory factory)
         return await db.SaveChangesAsync();
     });
 
+    [Fact]
+    public async Task OverdueCounts_FromThePartialIndexes_EqualThePlainCount()
+    {
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        var actors = await _needs.ActorsAsync();
+        var ids = new List<Guid>();
+        await _needs.QueryAsync(async db =>
+        {
+            var category = await db.Set<NeedCategory>().OrderBy(c => c.SortOrder).FirstAsync();
+            var raised = new List<Need>();
+            for (var i = 0; i < 30; i++)
+            {
+                var at = new DateTime(Year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(random.Next(365 * 24 * 60));
+                var need = Need.Raise(new NeedDraft(actors.Community.Id, $"逾期 {i}", "随机生成", "东门", null, null, NeedChannel.Hotline, null, actors.Raiser.Id, false), category, at);
+                raised.Add(need);
+                Move(random, need, raised, actors, at, random.Next(4), fresh: true);
+            }
+
+            db.AddRange(raised);
+            ids.AddRange(raised.Select(n => n.Id));
+            return await db.SaveChangesAsync();
+        });
+
+        // Every deadline of these needs exactly (the edges), a tick after, and random instants of the year and after.
+        var instants = await _needs.QueryAsync(async db =>
+        {
+            var deadlines = await db.Set<Need>().Where(n => ids.Contains(n.Id)).Select(n => new { n.RespondBy, n.ResolveBy }).ToListAsync();
+            return deadlines.SelectMany(d => new[] { d.RespondBy, d.ResolveBy }).SelectMany(d => new[] { d, d.AddTicks(1) })
+                .Concat(Enumerable.Range(0, 10).Select(_ => new DateTime(Year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(random.Next(400 * 24 * 60))))
+                .ToList();
+        });
+        await using var scope = factory.Services.CreateAsyncScope();
+        var facts = scope.ServiceProvider.GetRequiredService<INeedFacts>();
+        foreach (var now in instants)
+        {
+            var expected = await _needs.QueryAsync(db => db.Set<Need>()
+                .Where(n => n.Status == NeedStatus.Submitted || n.Status == NeedStatus.Responded || n.Status == NeedStatus.InProgress)
+                .Where(n => (n.FirstRespondedAt == null && n.RespondBy < now) || n.ResolveBy < now)
+                .GroupBy(n => n.CommunityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+            var actual = await facts.OverdueCountsAsync(now, default);
+            Assert.True(
+                expected.OrderBy(e => e.Key).SequenceEqual(actual.OrderBy(a => a.Key)),
+                $"seed {seed}, at {now:O}: plain {string.Join(",", expected.OrderBy(e => e.Key))} but counted {string.Join(",", actual.OrderBy(a => a.Key))}");
+        }
+    }
+
     private async Task RefreshAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -124,7 +124,7 @@ public abstract class RunningCostsTests(AppFactory factory)
     {
         var (community, _, staff) = await _data.CommunityAsync();
         var project = await new ProjectsTestData(factory).ProjectAsync(staff, community, ProjectStatus.InProgress);
-        var month = RunningCostRecord.MonthOf(factory.Clock.GetUtcNow().UtcDateTime);
+        var month = CommunityPartner.Web.Platform.Time.DistrictTime.Month(factory.Clock.GetUtcNow().UtcDateTime);
 
         var response = await RunningCostsTestData.PutAsync(staff, project, month, 10_000, 1_000, 0, 0, 9_000);
 
@@ -177,6 +177,37 @@ public abstract class RunningCostsTests(AppFactory factory)
         var refused = await other.GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("/account/denied", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_AmountNotANumber_ClearMessageInChineseAndInEnglish_NothingSaved()
+    {
+        var (community, staffUser, staff) = await _data.CommunityAsync();
+        var project = await _data.OperatingProjectAsync(staff, community);
+        var browser = await factory.Data.BrowserAsync(staffUser);
+        var url = $"/projects/{project}/running-costs";
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Month"] = "2025-04",
+            ["Input.CostsYuan"] = "两千",
+            ["Input.OwnIncomeYuan"] = "100",
+            ["Input.MerchantYuan"] = "0",
+            ["Input.PartnerYuan"] = "0",
+            ["Input.DistrictYuan"] = "0",
+        };
+
+        var chinese = await Html.ParseAsync(await Html.SubmitFormAsync(browser, url, fields));
+        var english = await Html.ParseAsync(await Html.SubmitFormAsync(browser, url + "?culture=en", fields));
+
+        Assert.Contains("运营成本（元）要填数字，例如 1200，不能填“两千”。", Html.FieldErrors(chinese));
+        Assert.Contains("Running costs (yuan) must be a number, e.g. 1200, not “两千”.", Html.FieldErrors(english));
+        foreach (var page in new[] { chinese, english })
+        {
+            Assert.DoesNotContain("is not valid", page.Body!.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("CostsYuan", page.Body!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await _data.CountAsync(project));
     }
 }
 

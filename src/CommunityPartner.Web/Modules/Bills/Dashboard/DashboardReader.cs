@@ -2,6 +2,7 @@ using CommunityPartner.Web.Modules.Communities.Contracts;
 using CommunityPartner.Web.Modules.Cooperation.Contracts;
 using CommunityPartner.Web.Modules.Needs.Contracts;
 using CommunityPartner.Web.Modules.Projects.Contracts;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 
 namespace CommunityPartner.Web.Modules.Bills.Dashboard;
@@ -88,14 +89,14 @@ public sealed class DashboardReader(BillReader bills, ICommunityDirectory commun
 
         var now = clock.GetUtcNow().UtcDateTime;
         var all = await communities.ListAsync(ct);
-        var cells = await needFacts.TallyAsync(null, period.StartUtc, period.EndUtc, ct);
+        var (cells, trendCells) = await CellsAsync(community, period, now, ct);
         var overdue = await needFacts.OverdueCountsAsync(now, ct);
         var pipeline = (await cooperation.PipelineAsync(period.StartUtc, period.EndUtc, ct)).ToDictionary(p => p.CommunityId);
         var byCommunity = cells.ToLookup(f => f.CommunityId);
 
         var rows = all.Select(c => Row(c, period, now, byCommunity[c.Id].ToList(), overdue.GetValueOrDefault(c.Id), pipeline.GetValueOrDefault(c.Id) ?? new(c.Id, 0, 0, 0, 0)));
         var district = Row(null, period, now, cells, overdue.Values.Sum(), new(Guid.Empty, pipeline.Values.Sum(p => p.Offers), pipeline.Values.Sum(p => p.Intents), pipeline.Values.Sum(p => p.Delivered), pipeline.Values.Sum(p => p.DeliveredYuan)));
-        return new DashboardView(period, now, district, DashboardRanking.Rank(rows), community, await TrendAsync(community, period, now, ct))
+        return new DashboardView(period, now, district, DashboardRanking.Rank(rows), community, Trend(community, period, now, trendCells))
         {
             Sustainability = await Sustainability.DashboardSustainability.ReadAsync(sustainability, period, ct),
         };
@@ -116,8 +117,8 @@ public sealed class DashboardReader(BillReader bills, ICommunityDirectory commun
     /// <summary>The months of the trend: the <see cref="TrendMonths"/> months ending with the period's last month (or this month, if earlier).</summary>
     public static IReadOnlyList<BillPeriod> TrendMonthsOf(BillPeriod period, DateTime nowUtc)
     {
-        var lastInPeriod = new DateTimeOffset(period.EndUtc, TimeSpan.Zero).ToOffset(BillPeriod.ChinaOffset).AddMonths(-1);
-        var current = new DateTimeOffset(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).ToOffset(BillPeriod.ChinaOffset);
+        var lastInPeriod = DistrictTime.OffsetOf(period.EndUtc).AddMonths(-1);
+        var current = DistrictTime.OffsetOf(nowUtc);
         var last = lastInPeriod < current ? lastInPeriod : current;
         var month = new BillPeriod(BillPeriodKind.Month, last.Year, last.Month);
         var months = new List<BillPeriod>();
@@ -131,11 +132,32 @@ public sealed class DashboardReader(BillReader bills, ICommunityDirectory commun
         return months;
     }
 
-    private async Task<IReadOnlyList<TrendPoint>> TrendAsync(CommunityInfo? community, BillPeriod period, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// The tallies of the period (every community) and of the trend's months (its scope) — one read when the period's
+    /// cells hold the trend's or the trend is the district's (a year's dashboard reads its year's cells once).
+    /// </summary>
+    private async Task<(IReadOnlyList<NeedTallyCell> Period, IReadOnlyList<NeedTallyCell> Trend)> CellsAsync(CommunityInfo? community, BillPeriod period, DateTime now, CancellationToken ct)
     {
         var months = TrendMonthsOf(period, now);
-        var cells = (await needFacts.TallyAsync(community?.Id, months[0].StartUtc, months[^1].EndUtc, ct)).ToLookup(c => (c.Year, c.Month));
-        return [.. months.Select(m =>
+        DateTime trendFrom = months[0].StartUtc, trendTo = months[^1].EndUtc;
+        if (community is not null && (trendFrom < period.StartUtc || trendTo > period.EndUtc))
+        {
+            return (await needFacts.TallyAsync(null, period.StartUtc, period.EndUtc, ct), await needFacts.TallyAsync(community.Id, trendFrom, trendTo, ct));
+        }
+
+        var from = trendFrom < period.StartUtc ? trendFrom : period.StartUtc;
+        var to = trendTo > period.EndUtc ? trendTo : period.EndUtc;
+        var all = await needFacts.TallyAsync(null, from, to, ct);
+        static bool In(NeedTallyCell c, DateTime start, DateTime end) =>
+            NeedMonth.StartUtc((c.Year * 100) + c.Month) >= start && NeedMonth.StartUtc((c.Year * 100) + c.Month) < end;
+        return ([.. all.Where(c => In(c, period.StartUtc, period.EndUtc))],
+            [.. all.Where(c => In(c, trendFrom, trendTo) && (community is null || c.CommunityId == community.Id))]);
+    }
+
+    private static List<TrendPoint> Trend(CommunityInfo? community, BillPeriod period, DateTime now, IReadOnlyList<NeedTallyCell> trendCells)
+    {
+        var cells = trendCells.ToLookup(c => (c.Year, c.Month));
+        return [.. TrendMonthsOf(period, now).Select(m =>
         {
             var sheet = BillSheet.FromTallies(community, m, now, [.. cells[(m.Year, m.Number)]], BillFacts.Of([], []));
             return new TrendPoint(m, sheet.ResponseRate, sheet.ResolutionRate, sheet.SatisfactionRate);

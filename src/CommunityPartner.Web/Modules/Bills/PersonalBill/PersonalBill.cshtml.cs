@@ -1,5 +1,6 @@
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Localization;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,7 @@ public sealed class PersonalBillModel(PersonalBillReader reader, IStringLocalize
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var thisYear = new DateTimeOffset(clock.GetUtcNow().UtcDateTime, TimeSpan.Zero).ToOffset(BillPeriod.ChinaOffset).Year;
+        var thisYear = DistrictTime.OffsetOf(clock.GetUtcNow().UtcDateTime).Year;
         Years = [thisYear, thisYear - 1, thisYear - 2];
         var result = await reader.ReadAsync(User, Year, ct);
         ModelState.AddResult(result, text, prefix: "");

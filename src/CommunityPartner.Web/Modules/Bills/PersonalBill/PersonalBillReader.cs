@@ -6,6 +6,7 @@ using CommunityPartner.Web.Modules.Needs.Contracts;
 using CommunityPartner.Web.Modules.Points.Contracts;
 using CommunityPartner.Web.Modules.Roadshows.Contracts;
 using CommunityPartner.Web.Platform.Auth;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.Extensions.Localization;
 
@@ -43,7 +44,7 @@ public sealed class PersonalBillReader(INeedFacts needs, IRoadshowParticipation 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var thisYear = new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)).ToOffset(BillPeriod.ChinaOffset).Year;
+        var thisYear = DistrictTime.OffsetOf(now).Year;
         var shown = year ?? thisYear;
         if (shown < BillPeriod.FirstYear || shown > thisYear)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunityPartner.Web.Modules.Projects.Contracts;
+using CommunityPartner.Web.Platform.Time;
 
 namespace CommunityPartner.Web.Modules.Bills.Sustainability;
 
@@ -50,8 +51,8 @@ public sealed record SustainabilityFigures(SustainabilityLine Total, IReadOnlyLi
     /// <summary>The months of a bill period, first and last (yyyy-MM, Beijing time).</summary>
     public static (string First, string Last) MonthsOf(BillPeriod period)
     {
-        var start = new DateTimeOffset(period.StartUtc, TimeSpan.Zero).ToOffset(BillPeriod.ChinaOffset);
-        var last = new DateTimeOffset(period.EndUtc, TimeSpan.Zero).ToOffset(BillPeriod.ChinaOffset).AddMonths(-1);
+        var start = DistrictTime.OffsetOf(period.StartUtc);
+        var last = DistrictTime.OffsetOf(period.EndUtc).AddMonths(-1);
         return (start.ToString("yyyy-MM", CultureInfo.InvariantCulture), last.ToString("yyyy-MM", CultureInfo.InvariantCulture));
     }
 

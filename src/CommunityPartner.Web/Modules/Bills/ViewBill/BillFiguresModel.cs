@@ -1,3 +1,5 @@
+using CommunityPartner.Web.Platform.Time;
+
 namespace CommunityPartner.Web.Modules.Bills.ViewBill;
 
 /// <summary>What the figures partial shows: published (frozen) or live figures, each linking to its records, and the highlights.</summary>
@@ -37,7 +39,7 @@ public static class BillPeriods
             year = year.Previous;
         }
 
-        var local = new DateTimeOffset(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).ToOffset(BillPeriod.ChinaOffset);
+        var local = DistrictTime.OffsetOf(nowUtc);
         var month = new BillPeriod(BillPeriodKind.Month, local.Year, local.Month);
         for (var i = 0; i < 6; i++)
         {

@@ -1,3 +1,5 @@
+using CommunityPartner.Web.Platform.Time;
+
 namespace CommunityPartner.Web.Modules.Needs.Contracts;
 
 /// <summary>The raiser's latest verdict on a need's answer.</summary>
@@ -28,14 +30,15 @@ public sealed record NeedFact(
 
 /// <summary>
 /// One community's needs submitted in one month (Beijing time), tallied by <see cref="INeedTallyRules"/>: a count per
-/// figure, and per duration a histogram of whole minutes → how many needs took that long.
+/// figure, and per duration a histogram of whole minutes → how many needs took that long (kept per hour and minute,
+/// <see cref="MinuteHistogram"/>).
 /// </summary>
 public sealed record NeedTallyCell(
     Guid CommunityId,
     int Year,
     int Month,
     IReadOnlyDictionary<string, int> Counts,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<int, int>> Minutes);
+    IReadOnlyDictionary<string, MinuteHistogram> Minutes);
 
 /// <summary>
 /// What a tally counts, supplied by the module whose rules define the figures (the bill's <c>BillRules</c>); the Needs
@@ -52,18 +55,16 @@ public interface INeedTallyRules
 /// <summary>The month (Beijing time, UTC+8) a need is counted in: tallies are kept per community and such month.</summary>
 public static class NeedMonth
 {
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     /// <summary>yyyymm of the Beijing month that <paramref name="utc"/> falls in.</summary>
     public static int KeyOf(DateTime utc)
     {
-        var local = utc + ChinaOffset;
+        var local = utc + DistrictTime.Offset;
         return (local.Year * 100) + local.Month;
     }
 
-    public static DateTime StartUtc(int key) => DateTime.SpecifyKind(new DateTime(key / 100, key % 100, 1) - ChinaOffset, DateTimeKind.Utc);
+    public static DateTime StartUtc(int key) => DateTime.SpecifyKind(new DateTime(key / 100, key % 100, 1) - DistrictTime.Offset, DateTimeKind.Utc);
 
-    public static DateTime EndUtc(int key) => DateTime.SpecifyKind(new DateTime(key / 100, key % 100, 1).AddMonths(1) - ChinaOffset, DateTimeKind.Utc);
+    public static DateTime EndUtc(int key) => DateTime.SpecifyKind(new DateTime(key / 100, key % 100, 1).AddMonths(1) - DistrictTime.Offset, DateTimeKind.Utc);
 
     /// <summary>The month keys of [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), which must start and end at Beijing month boundaries.</summary>
     public static IReadOnlyList<int> Between(DateTime fromUtc, DateTime toUtc)

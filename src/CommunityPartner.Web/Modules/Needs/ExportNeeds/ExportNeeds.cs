@@ -5,6 +5,7 @@ using CommunityPartner.Web.Platform.Audit;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
 using CommunityPartner.Web.Platform.Localization;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -99,7 +100,7 @@ public sealed class ExportNeedsHandler(
         }
 
         var scope = string.IsNullOrWhiteSpace(query.Community) ? text["全区"].Value : query.Community.Trim();
-        var name = $"{text["问题清单"].Value}-{scope}-{clock.GetUtcNow().UtcDateTime.AddHours(8).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}";
+        var name = $"{text["问题清单"].Value}-{scope}-{DistrictTime.Format(clock.GetUtcNow().UtcDateTime, "yyyyMMdd")}";
         return new NeedsFile(new SheetTable(headers, rows), query.Personal ? name + "-" + text["含个人信息"].Value : name);
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using CommunityPartner.Web.Platform.Auth;
+using CommunityPartner.Web.Platform.Time;
 using MiniExcelLibs;
 
 namespace CommunityPartner.Web.Modules.Needs.ImportNeeds;
@@ -12,7 +14,8 @@ public sealed record ImportRow(int Row, IReadOnlyDictionary<string, string> Cell
 
 /// <summary>
 /// The accepted layout of an imported problem list: Chinese headers (the template's), required ones marked. Reads
-/// XLSX (MiniExcel) or UTF-8 CSV; rows that are entirely empty are skipped.
+/// XLSX (MiniExcel) or CSV, UTF-8 or — when it is not valid UTF-8, as Excel saves "CSV" on a Chinese Windows — GBK /
+/// GB18030; rows that are entirely empty are skipped.
 /// </summary>
 public static class ImportSheet
 {
@@ -51,6 +54,11 @@ public static class ImportSheet
     /// <summary>The rows, or the file-level errors (missing columns, too many rows, unreadable).</summary>
     public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<RowError> Errors) Read(byte[] content, SheetKind kind)
     {
+        if (kind == SheetKind.Csv)
+        {
+            content = CsvAsUtf8(content);
+        }
+
         List<IDictionary<string, object?>> raw;
         try
         {
@@ -115,7 +123,7 @@ public static class ImportSheet
                 break;
         }
 
-        utc = DateTime.SpecifyKind(local - TimeSpan.FromHours(8), DateTimeKind.Utc);
+        utc = DateTime.SpecifyKind(local - DistrictTime.Offset, DateTimeKind.Utc);
         return local.Year is >= 2000 and <= 2100;
     }
 
@@ -141,6 +149,32 @@ public static class ImportSheet
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture).Trim(),
         _ => value.ToString()?.Trim() ?? "",
     };
+
+    /// <summary>
+    /// CSV bytes as UTF-8: unchanged when they already are UTF-8 (with or without a BOM); otherwise read as GB18030
+    /// (a superset of GBK, code page 936, which Excel uses for "CSV" on a Chinese Windows) and written back as UTF-8.
+    /// </summary>
+    public static byte[] CsvAsUtf8(byte[] content)
+    {
+        try
+        {
+            _ = StrictUtf8.GetCharCount(content);
+            return content;
+        }
+        catch (DecoderFallbackException)
+        {
+            return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Gb18030.Value.GetString(content))];
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly Lazy<Encoding> Gb18030 = new(() =>
+    {
+        // The code pages ship with the shared framework; registering the provider again is harmless.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030");
+    });
 
     private static HashSet<string> ReadHeaders(byte[] content, SheetKind kind)
     {

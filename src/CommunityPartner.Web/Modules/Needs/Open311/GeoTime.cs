@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CommunityPartner.Web.Platform.Time;
 
 namespace CommunityPartner.Web.Modules.Needs.Open311;
 
@@ -9,11 +10,8 @@ namespace CommunityPartner.Web.Modules.Needs.Open311;
 /// </summary>
 public static partial class GeoTime
 {
-    public static readonly TimeSpan DistrictOffset = TimeSpan.FromHours(8);
-
     public static string Format(DateTime utc) =>
-        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(DistrictOffset)
-            .ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        DistrictTime.OffsetOf(utc).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Reads start_date / end_date. A time without an offset is taken as UTC (the spec's own examples end in Z); a "+"

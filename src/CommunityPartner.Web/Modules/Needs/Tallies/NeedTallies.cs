@@ -89,12 +89,43 @@ public sealed class NeedTallies(AppDbContext db, INeedTallyRules rules, TimeProv
     /// </summary>
     public async Task<int> RefreshAsync(CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!db.Database.IsSqlite())
+        if (db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(140014)", ct);
+            // SQLite's write transaction (BEGIN IMMEDIATE) is one snapshot and keeps every other writer out.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var kept = await KeepChangedAsync(ct);
+            await tx.CommitAsync(ct);
+            return kept;
         }
 
+        // PostgreSQL: one refresher at a time (a session lock taken before the transaction, so the snapshot is taken
+        // after the previous refresher committed), and one snapshot for the whole refresh (REPEATABLE READ): the change
+        // rows it deletes are exactly those whose changes its recounts saw. A writer that commits meanwhile keeps its
+        // change row, so its cell is recounted by the next read and refresh.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(140014)", ct);
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+                var kept = await KeepChangedAsync(ct);
+                await tx.CommitAsync(ct);
+                return kept;
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(140014)", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<int> KeepChangedAsync(CancellationToken ct)
+    {
         var top = await db.Set<NeedTallyChange>().MaxAsync(c => (long?)c.Id, ct);
         var cells = top is { } last ? await ChangedCellsAsync(null, DateTime.MinValue, DateTime.MaxValue, last, ct) : [];
         var version = Version;
@@ -124,7 +155,6 @@ public sealed class NeedTallies(AppDbContext db, INeedTallyRules rules, TimeProv
             await db.Set<NeedTallyChange>().Where(c => c.Id <= consumed).ExecuteDeleteAsync(ct);
         }
 
-        await tx.CommitAsync(ct);
         return cells.Count;
     }
 

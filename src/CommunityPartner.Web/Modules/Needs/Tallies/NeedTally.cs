@@ -7,7 +7,7 @@ namespace CommunityPartner.Web.Modules.Needs.Tallies;
 
 /// <summary>
 /// The kept tally of one community's needs submitted in one Beijing month (ADR 0014): the figures' counts and the
-/// duration histograms as JSON, the rules that counted them and when. Only <see cref="NeedTallies"/> writes it.
+/// duration histograms (packed, <see cref="MinuteHistogram"/>), the rules that counted them and when. Only <see cref="NeedTallies"/> writes it.
 /// </summary>
 public sealed class NeedTally
 {
@@ -45,76 +45,16 @@ public sealed class NeedTally
     internal NeedTallyCell ToCell()
     {
         var stored = JsonSerializer.Deserialize<Stored>(Data) ?? throw new InvalidOperationException("Empty tally.");
-        return new(CommunityId, Month / 100, Month % 100, stored.Counts, stored.Minutes.ToDictionary(m => m.Key, m => (IReadOnlyDictionary<int, int>)Decode(m.Value)));
+        return new(CommunityId, Month / 100, Month % 100, stored.Counts, stored.Minutes.ToDictionary(m => m.Key, m => MinuteHistogram.FromBytes(Convert.FromBase64String(m.Value))));
     }
 
     /// <summary>The storage format of <see cref="Data"/>; part of the stored rules version, so cells of another format are recounted.</summary>
-    internal const string Format = "v2";
+    /// <remarks>v2: one level of minutes as varints; v3: two levels, hours then minutes (<see cref="MinuteHistogram.ToBytes"/>).</remarks>
+    internal const string Format = "v3";
 
-    // Histograms as base64 of varints: minutes sorted, the first zigzag-encoded, then gaps, each followed by its count —
-    // about 2 bytes an entry instead of JSON's 10.
+    // Histograms as base64 of MinuteHistogram.ToBytes: hour counts, then per hour its minutes — about 2 bytes a minute.
     private static string Encode(NeedTallyCell cell) =>
-        JsonSerializer.Serialize(new Stored(cell.Counts, cell.Minutes.ToDictionary(m => m.Key, m => Encode(m.Value))));
-
-    private static string Encode(IReadOnlyDictionary<int, int> histogram)
-    {
-        var bytes = new List<byte>(histogram.Count * 3);
-        long previous = 0;
-        var first = true;
-        foreach (var (minute, count) in histogram.Where(h => h.Value != 0).OrderBy(h => h.Key))
-        {
-            Write(bytes, first ? (ulong)((minute << 1) ^ (minute >> 31)) & 0xFFFFFFFF : (ulong)(minute - previous));
-            Write(bytes, (ulong)count);
-            previous = minute;
-            first = false;
-        }
-
-        return Convert.ToBase64String([.. bytes]);
-    }
-
-    private static Dictionary<int, int> Decode(string text)
-    {
-        var bytes = Convert.FromBase64String(text);
-        var histogram = new Dictionary<int, int>(bytes.Length / 2);
-        var at = 0;
-        var minute = 0;
-        var first = true;
-        while (at < bytes.Length)
-        {
-            var value = Read(bytes, ref at);
-            minute = first ? (int)((uint)value >> 1) ^ -(int)(value & 1) : minute + (int)value;
-            histogram[minute] = (int)Read(bytes, ref at);
-            first = false;
-        }
-
-        return histogram;
-    }
-
-    private static void Write(List<byte> bytes, ulong value)
-    {
-        while (value >= 0x80)
-        {
-            bytes.Add((byte)(value | 0x80));
-            value >>= 7;
-        }
-
-        bytes.Add((byte)value);
-    }
-
-    private static ulong Read(byte[] bytes, ref int at)
-    {
-        ulong value = 0;
-        var shift = 0;
-        byte b;
-        do
-        {
-            b = bytes[at++];
-            value |= (ulong)(b & 0x7F) << shift;
-            shift += 7;
-        }
-        while (b >= 0x80);
-        return value;
-    }
+        JsonSerializer.Serialize(new Stored(cell.Counts, cell.Minutes.ToDictionary(m => m.Key, m => Convert.ToBase64String(m.Value.ToBytes()))));
 
     private sealed record Stored(IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, string> Minutes);
 }

@@ -1,3 +1,4 @@
+using CommunityPartner.Web.Platform.Time;
 using static CommunityPartner.Web.Platform.Web.DomainException;
 
 namespace CommunityPartner.Web.Modules.Points.Earning;
@@ -74,5 +75,5 @@ public sealed class DailyEarning
 
     /// <summary>UTC+8, the day residents and staff live in.</summary>
     public static string DayOf(DateTime utc) =>
-        utc.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        DistrictTime.Date(utc);
 }

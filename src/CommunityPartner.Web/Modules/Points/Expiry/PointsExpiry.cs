@@ -3,6 +3,7 @@ using CommunityPartner.Web.Modules.Notifications.Contracts;
 using CommunityPartner.Web.Modules.Points.Ledger;
 using CommunityPartner.Web.Platform.Audit;
 using CommunityPartner.Web.Platform.Data;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -39,7 +40,7 @@ public sealed class PointsExpiry(AppDbContext db, PointsLedger ledger, INotifier
     public async Task<int> WarnAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var month = now.AddMonths(1).AddHours(8).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var month = DistrictTime.Month(now.AddMonths(1));
         var warned = 0;
         foreach (var account in await CandidatesAsync(await CutoffAsync(now.AddMonths(1), ct), ct))
         {
@@ -89,7 +90,7 @@ public sealed class PointsExpiry(AppDbContext db, PointsLedger ledger, INotifier
 
     private async Task<Result<long>> ExpireAccountAsync(Guid account, DateTime cutoff, CancellationToken ct)
     {
-        var day = cutoff.AddHours(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = DistrictTime.Date(cutoff);
         var key = $"expiry:{account:N}:{day}";
         var hash = Idempotency.Hash("expiry", account, day);
         return await ledger.ExecuteAsync<long>(key, hash, async c =>

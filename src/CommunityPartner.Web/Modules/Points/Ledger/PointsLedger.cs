@@ -89,6 +89,28 @@ public sealed class PointsLedger(AppDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<PostOutcome> PostBatchedAsync(TransferOrder order, IReadOnlyList<FormattableString> preconditions, CancellationToken ct)
     {
+        var outcome = await BatchAsync(order, preconditions, [], ct);
+        if (outcome == PostOutcome.Posted)
+        {
+            db.Add(PointsTransfer.Create(order, clock.GetUtcNow().UtcDateTime));
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// Like <see cref="PostBatchedAsync"/>, but the transfer row and the caller's own new rows (<paramref name="rows"/>, e.g.
+    /// the redemption and its audit entry) are written by the SAME command as the guarded updates, not through the unit of
+    /// work: one round trip for the whole write. The inserts run even when a guard fails, so here too the caller MUST roll
+    /// the transaction back on any outcome but <see cref="PostOutcome.Posted"/> (<see cref="ExecuteAsync"/> does). A reused
+    /// idempotency key fails the command with a unique violation (a <see cref="DbUpdateException"/>), which
+    /// <see cref="ExecuteAsync"/> answers like a retry.
+    /// </summary>
+    public Task<PostOutcome> PostWithRowsAsync(TransferOrder order, IReadOnlyList<FormattableString> preconditions, IReadOnlyList<object> rows, CancellationToken ct) =>
+        BatchAsync(order, preconditions, [PointsTransfer.Create(order, clock.GetUtcNow().UtcDateTime), .. rows], ct);
+
+    private async Task<PostOutcome> BatchAsync(TransferOrder order, IReadOnlyList<FormattableString> preconditions, IReadOnlyList<object> inserts, CancellationToken ct)
+    {
         Check(order);
         var amount = order.Amount;
         var pool = (int)AccountKind.CommunityPool;
@@ -97,7 +119,7 @@ public sealed class PointsLedger(AppDbContext db, TimeProvider clock)
             $"UPDATE points_accounts SET \"Balance\" = \"Balance\" - {amount} WHERE \"Id\" = {order.From} AND (\"Kind\" = {pool} OR \"Balance\" >= {amount})",
             $"UPDATE points_accounts SET \"Balance\" = \"Balance\" + {amount} WHERE \"Id\" = {order.To}",
         };
-        var changed = await GuardedBatch.ExecuteAsync(db, statements, ct);
+        var changed = await GuardedBatch.ExecuteAsync(db, statements, inserts, ct);
         var n = preconditions.Count;
         if (changed.Take(n).Any(c => !c))
         {
@@ -114,7 +136,6 @@ public sealed class PointsLedger(AppDbContext db, TimeProvider clock)
             throw new InvalidOperationException($"Account {order.To} does not exist.");
         }
 
-        db.Add(PointsTransfer.Create(order, clock.GetUtcNow().UtcDateTime));
         return PostOutcome.Posted;
     }
 

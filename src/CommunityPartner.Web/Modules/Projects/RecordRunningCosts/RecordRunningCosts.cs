@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CommunityPartner.Web.Platform.Audit;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,13 +37,13 @@ public sealed partial class RecordRunningCostsHandler(AppDbContext db, AuditLog 
         {
             errors.Add("month", "月份应写成 2025-06 这样的格式");
         }
-        else if (string.CompareOrdinal(code, RunningCostRecord.MonthOf(now)) > 0)
+        else if (string.CompareOrdinal(code, DistrictTime.Month(now)) > 0)
         {
             errors.Add("month", "不能记录还没有到的月份");
         }
-        else if (project.OperatingSince is { } since && string.CompareOrdinal(code, RunningCostRecord.MonthOf(since)) < 0)
+        else if (project.OperatingSince is { } since && string.CompareOrdinal(code, DistrictTime.Month(since)) < 0)
         {
-            errors.Add("month", "不能记录项目开始运营（{0}）之前的月份", RunningCostRecord.MonthOf(since));
+            errors.Add("month", "不能记录项目开始运营（{0}）之前的月份", DistrictTime.Month(since));
         }
 
         var costs = Yuan(errors, "costsYuan", input.CostsYuan, "请填写运营成本（元）", mustBePositive: true);

@@ -1,6 +1,7 @@
 using CommunityPartner.Web.Modules.Projects.Contracts;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Localization;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ public sealed class RunningCostsModel(RecordRunningCostsHandler handler, IString
 
     public SustainabilitySums Sums { get; private set; } = SustainabilitySums.None;
 
-    public string ThisMonth => RunningCostRecord.MonthOf(clock.GetUtcNow().UtcDateTime);
+    public string ThisMonth => DistrictTime.Month(clock.GetUtcNow().UtcDateTime);
 
     [BindProperty]
     public RunningCostForm Input { get; set; } = new();
@@ -49,6 +50,7 @@ public sealed class RunningCostsModel(RecordRunningCostsHandler handler, IString
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
+        ExplainUnreadableAmounts();
         if (ModelState.IsValid)
         {
             var result = await handler.SaveAsync(id, Input.Month, new RunningCostInput(Input.CostsYuan, Input.OwnIncomeYuan, Input.MerchantYuan, Input.PartnerYuan, Input.DistrictYuan, Input.Reason), User, ct);
@@ -67,6 +69,32 @@ public sealed class RunningCostsModel(RecordRunningCostsHandler handler, IString
         }
 
         return await LoadAsync(id, ct) ?? Page();
+    }
+
+    /// <summary>The amount fields and their labels, as the form shows them.</summary>
+    private static readonly (string Key, string Label)[] AmountFields =
+    [
+        ($"{nameof(Input)}.{nameof(RunningCostForm.CostsYuan)}", "运营成本（元）"),
+        ($"{nameof(Input)}.{nameof(RunningCostForm.OwnIncomeYuan)}", "自身经营收入（元）"),
+        ($"{nameof(Input)}.{nameof(RunningCostForm.MerchantYuan)}", "商家支持（元）"),
+        ($"{nameof(Input)}.{nameof(RunningCostForm.PartnerYuan)}", "合作伙伴支持（元）"),
+        ($"{nameof(Input)}.{nameof(RunningCostForm.DistrictYuan)}", "区级财政投入（元）"),
+    ];
+
+    /// <summary>
+    /// An amount model binding could not read (e.g. "一千" or "12a") gets a message naming the field in the reader's
+    /// language instead of ASP.NET's English "The value '…' is not valid for CostsYuan."
+    /// </summary>
+    private void ExplainUnreadableAmounts()
+    {
+        foreach (var (key, label) in AmountFields)
+        {
+            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 && !string.IsNullOrWhiteSpace(entry.AttemptedValue))
+            {
+                entry.Errors.Clear();
+                ModelState.AddModelError(key, text["{0}要填数字，例如 1200，不能填“{1}”。", text[label], entry.AttemptedValue].Value);
+            }
+        }
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)

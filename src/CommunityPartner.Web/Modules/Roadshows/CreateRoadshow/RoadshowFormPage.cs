@@ -1,7 +1,7 @@
-using System.Globalization;
 using CommunityPartner.Web.Modules.Communities.Contracts;
 using CommunityPartner.Web.Modules.Projects.Contracts;
 using CommunityPartner.Web.Platform.Localization;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +28,7 @@ public abstract class RoadshowFormPage(IProjectCatalog projects, ICommunityDirec
 
     protected IStringLocalizer<SharedResource> Text => text;
 
-    public static string Local(DateTime utc) => utc.ToLocalTime().ToString(TimeFormat, CultureInfo.InvariantCulture);
+    public static string Local(DateTime utc) => DistrictTime.Format(utc, TimeFormat);
 
     /// <summary>The command, or null with field errors on the page when a time cannot be read.</summary>
     protected RoadshowCommand? ToCommand()
@@ -83,9 +83,9 @@ public abstract class RoadshowFormPage(IProjectCatalog projects, ICommunityDirec
             return null;
         }
 
-        if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal | DateTimeStyles.AdjustToUniversal, out var utc))
+        if (DistrictTime.TryParseTyped(value, out var utc))
         {
-            return DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+            return utc;
         }
 
         ModelState.AddModelError($"Input.{field}", text["时间格式不正确，例如 2025-06-06 14:00"]);

@@ -134,6 +134,31 @@ public abstract class ImportNeedsTests(AppFactory factory)
         Assert.Equal(ImportSheet.Columns, headers);
     }
 
+    [Fact]
+    public async Task Import_CsvSavedByExcelAsGbk_IsReadAndImportedWithItsChineseText()
+    {
+        var actors = await _needs.ActorsAsync();
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var gbk = Encoding.GetEncoding(936);
+        var text = string.Join("\r\n", [Header, "楼道灯不亮,设施维修,2025-04-03,已解决,3 栋,,热线电话,2025-04-03,2025-04-08,已更换灯泡,", "河边垃圾,环境卫生,2025/4/5,待回应,滨江路,,,,,,"]) + "\r\n";
+        var csv = gbk.GetBytes(text);
+        Assert.Throws<DecoderFallbackException>(() => new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(csv));
+
+        var preview = await PreviewAsync(actors.StaffClient, actors.Community.Code, csv, "台账.csv");
+
+        Assert.True(preview.GetProperty("canImport").GetBoolean(), preview.ToString());
+        var import = await actors.StaffClient.PostAsync($"/api/v1/communities/{actors.Community.Code}/needs/imports/{preview.GetProperty("hash").GetString()}?fileName=台账.csv", null);
+        Assert.Equal(HttpStatusCode.Created, import.StatusCode);
+        var needs = await _needs.QueryAsync(db => db.Set<Need>().AsNoTracking().Where(n => n.CommunityId == actors.Community.Id).ToListAsync());
+        Assert.Equal(["楼道灯不亮", "河边垃圾"], needs.Select(n => n.Title).Order(StringComparer.Ordinal));
+        Assert.Equal("滨江路", needs.Single(n => n.Title == "河边垃圾").Address);
+
+        // UTF-8 (with or without a BOM) is left as it is.
+        var utf8 = Csv("楼道灯不亮,设施维修,2025-04-03,待回应,,,,,,,");
+        Assert.Same(utf8, ImportSheet.CsvAsUtf8(utf8));
+        Assert.Equal(Encoding.UTF8.GetString(utf8[3..]), Encoding.UTF8.GetString(ImportSheet.CsvAsUtf8(gbk.GetBytes(Encoding.UTF8.GetString(utf8[3..])))[3..]));
+    }
+
     private static byte[] Csv(params string[] rows) =>
         [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(string.Join("\r\n", [Header, .. rows]) + "\r\n")];
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using CommunityPartner.Web.Modules.Points.Earning.ManageEarnRules;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Localization;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -25,8 +26,8 @@ public sealed class ActivitiesModel(ActivitiesHandler activities, ManageEarnRule
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        // The app's clock, in the local time the form is typed in (datetime-local has no zone).
-        var now = clock.GetUtcNow().UtcDateTime.ToLocalTime();
+        // The app's clock, in the district time the form is typed in (datetime-local has no zone).
+        var now = DistrictTime.Of(clock.GetUtcNow().UtcDateTime);
         Input.StartsAt = now.ToString(TimeFormat, CultureInfo.InvariantCulture);
         Input.EndsAt = now.AddHours(3).ToString(TimeFormat, CultureInfo.InvariantCulture);
         await LoadAsync(ct);
@@ -68,9 +69,9 @@ public sealed class ActivitiesModel(ActivitiesHandler activities, ManageEarnRule
             return null;
         }
 
-        if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal | DateTimeStyles.AdjustToUniversal, out var utc))
+        if (DistrictTime.TryParseTyped(value, out var utc))
         {
-            return DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+            return utc;
         }
 
         ModelState.AddModelError($"Input.{field}", text["时间格式不正确，例如 2025-06-06 14:00"]);

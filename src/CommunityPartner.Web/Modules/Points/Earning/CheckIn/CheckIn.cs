@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Security.Claims;
 using CommunityPartner.Web.Modules.Points.Ledger;
 using CommunityPartner.Web.Platform.Audit;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,5 +106,5 @@ public sealed class CheckInHandler(AppDbContext db, PointsLedger ledger, AuditLo
         }
     }
 
-    private static string Local(DateTime utc) => utc.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Local(DateTime utc) => DistrictTime.Minutes(utc);
 }

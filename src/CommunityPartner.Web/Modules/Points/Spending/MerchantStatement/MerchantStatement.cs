@@ -3,6 +3,7 @@ using CommunityPartner.Web.Modules.Partners.Contracts;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
 using CommunityPartner.Web.Platform.Localization;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -51,7 +52,7 @@ public sealed class MerchantStatementReader(AppDbContext db, IMerchantDirectory 
     /// <summary>The current month in China time, the period a statement shows unless asked otherwise.</summary>
     public static (DateOnly From, DateOnly To) ThisMonth(DateTime utcNow)
     {
-        var today = DateOnly.FromDateTime(utcNow.AddHours(8));
+        var today = DateOnly.FromDateTime(DistrictTime.Of(utcNow));
         var first = new DateOnly(today.Year, today.Month, 1);
         return (first, first.AddMonths(1).AddDays(-1));
     }

@@ -61,7 +61,11 @@ public sealed class RedeemHandler(AppDbContext db, PointsLedger ledger, IMerchan
         // Accounts open on a resident's first redemption; from then on the look-up above finds them.
         var from = found.ResidentAccount ?? await ledger.AccountAsync(AccountKind.Resident, userId, ct);
         var held = found.HeldAccount ?? await ledger.AccountAsync(AccountKind.Held, userId, ct);
-        return await ledger.ExecuteAsync<RedemptionDto>(key!, hash, c => WriteAsync(item, userId, from, held, key!, hash, c), ReplayAsync, ct, keyKnownNew: true);
+        // Every row is made before the transaction opens, so the transaction itself is one command and the commit.
+        var redemption = Redemption.Start(Guid.NewGuid(), item, userId, now);
+        var order = new TransferOrder(from, held, item.PointsPrice, TransferKind.Hold, "redemption", redemption.Id.ToString(), userId, null, key!, hash);
+        var entry = audit.Entry("points.redeem", nameof(Redemption), redemption.Id, null, new { redemption.Code, item.Id, redemption.Points }, null, userId);
+        return await ledger.ExecuteAsync<RedemptionDto>(key!, hash, c => WriteAsync(redemption, order, entry, c), ReplayAsync, ct, keyKnownNew: true);
     }
 
     private sealed record LookUp(MerchantItem Item, bool MerchantVerified, Guid? ResidentAccount, Guid? HeldAccount, string? EarlierHash);
@@ -85,14 +89,14 @@ public sealed class RedeemHandler(AppDbContext db, PointsLedger ledger, IMerchan
     }
 
     /// <summary>
-    /// One transaction, three round trips: the stock reservation, the debit and the credit in one guarded batch; the
-    /// transfer, redemption and audit rows in one SaveChanges; the commit.
+    /// One transaction, two round trips: ONE command holds the stock reservation, the debit and the credit (guarded
+    /// updates that decide in the database) and the inserts of the transfer, the redemption and the audit entry; then the
+    /// commit. When a guard fails the inserts have run too, and the ledger rolls all of it back.
     /// </summary>
-    private async Task<Result<RedemptionDto>> WriteAsync(MerchantItem item, Guid userId, Guid from, Guid held, string key, string hash, CancellationToken ct)
+    private async Task<Result<RedemptionDto>> WriteAsync(Redemption redemption, TransferOrder order, AuditEntry entry, CancellationToken ct)
     {
-        var id = Guid.NewGuid();
-        var order = new TransferOrder(from, held, item.PointsPrice, TransferKind.Hold, "redemption", id.ToString(), userId, null, key, hash);
-        var outcome = await ledger.PostBatchedAsync(order, [$"UPDATE points_items SET \"Stock\" = \"Stock\" - 1 WHERE \"Id\" = {item.Id} AND \"Stock\" >= 1"], ct);
+        var outcome = await ledger.PostWithRowsAsync(
+            order, [$"UPDATE points_items SET \"Stock\" = \"Stock\" - 1 WHERE \"Id\" = {redemption.ItemId} AND \"Stock\" >= 1"], [redemption, entry], ct);
         if (outcome == PostOutcome.PreconditionFailed)
         {
             return Result<RedemptionDto>.Conflict("这件物品已经兑完了");
@@ -100,13 +104,9 @@ public sealed class RedeemHandler(AppDbContext db, PointsLedger ledger, IMerchan
 
         if (outcome == PostOutcome.Insufficient)
         {
-            return Result<RedemptionDto>.Conflict("积分不足：兑换这件物品需要 {0} 积分", item.PointsPrice);
+            return Result<RedemptionDto>.Conflict("积分不足：兑换这件物品需要 {0} 积分", order.Amount);
         }
 
-        var redemption = Redemption.Start(id, item, userId, clock.GetUtcNow().UtcDateTime);
-        db.Add(redemption);
-        audit.Record("points.redeem", nameof(Redemption), id, null, new { redemption.Code, item.Id, redemption.Points }, null, userId);
-        await db.SaveChangesAsync(ct);
         return ToDto(redemption);
     }
 

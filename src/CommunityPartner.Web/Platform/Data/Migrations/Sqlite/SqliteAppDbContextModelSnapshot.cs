@@ -676,6 +676,12 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("CommunityId", "Status", "SubmittedAt", "Id");
 
+                    b.HasIndex(new[] { "ResolveBy", "CommunityId" }, "IX_needs_needs_open_resolve_by")
+                        .HasFilter("\"Status\" IN (0, 1, 2)");
+
+                    b.HasIndex(new[] { "RespondBy", "ResolveBy", "CommunityId" }, "IX_needs_needs_unanswered_respond_by")
+                        .HasFilter("\"Status\" IN (0, 1, 2) AND \"FirstRespondedAt\" IS NULL");
+
                     b.ToTable("needs_needs", null, t =>
                         {
                             t.HasTrigger("needs_status_counts_delete");
@@ -1742,46 +1748,6 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.ToTable("points_redemptions", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsActive", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CommunityId", "Month", "ResidentId");
-
-                    b.HasIndex("Month", "ResidentId");
-
-                    b.ToTable("points_active", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsMonthly", b =>
-                {
-                    b.Property<int>("Month")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Points")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Transfers")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Month", "CommunityId", "Kind");
-
-                    b.ToTable("points_monthly", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261202084613_PointsTally")]
-    partial class PointsTally
+    [Migration("20261202085751_Perf2")]
+    partial class Perf2
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -685,6 +685,12 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("Status", "SubmittedAt", "Id");
 
                     b.HasIndex("CommunityId", "Status", "SubmittedAt", "Id");
+
+                    b.HasIndex(new[] { "ResolveBy", "CommunityId" }, "IX_needs_needs_open_resolve_by")
+                        .HasFilter("\"Status\" IN (0, 1, 2)");
+
+                    b.HasIndex(new[] { "RespondBy", "ResolveBy", "CommunityId" }, "IX_needs_needs_unanswered_respond_by")
+                        .HasFilter("\"Status\" IN (0, 1, 2) AND \"FirstRespondedAt\" IS NULL");
 
                     b.ToTable("needs_needs", null, t =>
                         {
@@ -1762,46 +1768,6 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.ToTable("points_redemptions", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsActive", b =>
-                {
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("ResidentId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("CommunityId", "Month", "ResidentId");
-
-                    b.HasIndex("Month", "ResidentId");
-
-                    b.ToTable("points_active", (string)null);
-                });
-
-            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsMonthly", b =>
-                {
-                    b.Property<int>("Month")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Points")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Transfers")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Month", "CommunityId", "Kind");
-
-                    b.ToTable("points_monthly", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>
