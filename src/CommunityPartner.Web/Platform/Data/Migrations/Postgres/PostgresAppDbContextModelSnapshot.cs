@@ -1767,6 +1767,46 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("points_redemptions", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsActive", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CommunityId", "Month", "ResidentId");
+
+                    b.HasIndex("Month", "ResidentId");
+
+                    b.ToTable("points_active", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsMonthly", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Transfers")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "CommunityId", "Kind");
+
+                    b.ToTable("points_monthly", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1750,6 +1750,46 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("points_redemptions", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsActive", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Month", "ResidentId");
+
+                    b.HasIndex("Month", "ResidentId");
+
+                    b.ToTable("points_active", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsMonthly", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Transfers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "CommunityId", "Kind");
+
+                    b.ToTable("points_monthly", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
