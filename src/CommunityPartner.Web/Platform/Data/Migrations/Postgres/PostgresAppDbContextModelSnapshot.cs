@@ -1522,6 +1522,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ToAccountId", "Id");
 
+                    b.HasIndex("ToAccountId", "FromAccountId", "At")
+                        .HasFilter("\"Kind\" IN (0, 1)");
+
                     b.ToTable("points_transfers", null, t =>
                         {
                             t.HasCheckConstraint("ck_points_transfers_accounts", "\"FromAccountId\" <> \"ToAccountId\"");

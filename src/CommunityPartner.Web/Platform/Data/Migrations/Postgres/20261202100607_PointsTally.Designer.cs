@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261202095837_PointsTally")]
+    [Migration("20261202100607_PointsTally")]
     partial class PointsTally
     {
         /// <inheritdoc />
@@ -1524,6 +1524,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("ReferenceType", "ReferenceId");
 
                     b.HasIndex("ToAccountId", "Id");
+
+                    b.HasIndex("ToAccountId", "FromAccountId", "At")
+                        .HasFilter("\"Kind\" IN (0, 1)");
 
                     b.ToTable("points_transfers", null, t =>
                         {

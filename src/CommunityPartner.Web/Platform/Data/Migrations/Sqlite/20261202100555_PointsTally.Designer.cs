@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202095824_PointsTally")]
+    [Migration("20261202100555_PointsTally")]
     partial class PointsTally
     {
         /// <inheritdoc />
@@ -1507,6 +1507,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ReferenceType", "ReferenceId");
 
                     b.HasIndex("ToAccountId", "Id");
+
+                    b.HasIndex("ToAccountId", "FromAccountId", "At")
+                        .HasFilter("\"Kind\" IN (0, 1)");
 
                     b.ToTable("points_transfers", null, t =>
                         {
