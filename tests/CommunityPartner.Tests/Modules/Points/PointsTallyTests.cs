@@ -29,6 +29,7 @@ public abstract class PointsTallyTests(AppFactory factory, ITestOutputHelper out
 {
     private const int Year = 2018;
     private readonly PointsTestData _points = new(factory);
+    private readonly List<string> _posted = [];
 
     [Fact]
     public async Task Figures_AfterRandomLedgerMoves_EqualARecountOfTheTransfers()
@@ -95,6 +96,45 @@ public abstract class PointsTallyTests(AppFactory factory, ITestOutputHelper out
         await PostAsync(random, world.MerchantId, communities, people, 40);
         await AssertFiguresEqualRecountAsync(seed, communities, "after more moves");
         Assert.Empty((await _points.ReconcileAsync()).Breaks);
+
+        // The app never updates or deletes a transfer (append-only ledger), but maintenance and test writes may: the UPDATE
+        // and DELETE triggers keep the aggregates equal to a recount. Move transfers across months (one by one, to a Beijing
+        // month's first instant or a tick before, and many in one statement), change amounts, delete some, put them back.
+        var posted = await _points.QueryAsync(db => db.Set<PointsTransfer>().AsNoTracking().Where(t => _posted.Contains(t.IdempotencyKey)).OrderBy(t => t.Id).ToListAsync());
+        foreach (var moved in posted.Where(_ => random.Next(6) == 0))
+        {
+            var month = new DateTime(Year, 1 + random.Next(12), 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-8);
+            var at = random.Next(3) switch { 0 => month, 1 => month.AddTicks(-1), _ => month.AddMinutes(random.Next(28 * 24 * 60)) };
+            await _points.QueryAsync(db => db.Set<PointsTransfer>().Where(t => t.Id == moved.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.At, at)));
+        }
+
+        var many = posted.Where(_ => random.Next(3) == 0).Select(t => t.Id).ToList();
+        var days = 10 + random.Next(40);
+        await _points.QueryAsync(db => db.Set<PointsTransfer>().Where(t => many.Contains(t.Id)).ExecuteUpdateAsync(t => t.SetProperty(x => x.At, x => x.At.AddDays(days))));
+        await AssertFiguresEqualRecountAsync(seed, communities, "after moving transfers across months");
+
+        var bumped = posted.Where(_ => random.Next(4) == 0).Select(t => t.Id).ToList();
+        await _points.QueryAsync(db => db.Set<PointsTransfer>().Where(t => bumped.Contains(t.Id)).ExecuteUpdateAsync(t => t.SetProperty(x => x.Amount, x => x.Amount + 5)));
+        await AssertFiguresEqualRecountAsync(seed, communities, "after changing amounts");
+        await _points.QueryAsync(db => db.Set<PointsTransfer>().Where(t => bumped.Contains(t.Id)).ExecuteUpdateAsync(t => t.SetProperty(x => x.Amount, x => x.Amount - 5)));
+
+        var removed = await _points.QueryAsync(db => db.Set<PointsTransfer>().AsNoTracking().Where(t => _posted.Contains(t.IdempotencyKey)).ToListAsync());
+        removed = [.. removed.Where(_ => random.Next(3) == 0)];
+        var single = removed.FirstOrDefault()?.Id;
+        await _points.QueryAsync(db => db.Set<PointsTransfer>().Where(t => t.Id == single).ExecuteDeleteAsync());
+        await AssertFiguresEqualRecountAsync(seed, communities, "after deleting one transfer");
+        var rest = removed.Select(t => t.Id).ToList();
+        await _points.QueryAsync(db => db.Set<PointsTransfer>().Where(t => rest.Contains(t.Id)).ExecuteDeleteAsync());
+        await AssertFiguresEqualRecountAsync(seed, communities, "after deleting transfers");
+
+        // Put them back (the insert trigger again), so the ledger reconciles.
+        await _points.QueryAsync(async db =>
+        {
+            db.Set<PointsTransfer>().AddRange(removed);
+            return await db.SaveChangesAsync();
+        });
+        await AssertFiguresEqualRecountAsync(seed, communities, "after putting the deleted transfers back");
+        Assert.Empty((await _points.ReconcileAsync()).Breaks);
     }
 
     /// <summary>Random transfers of every kind through <see cref="PointsLedger"/> at times in <see cref="Year"/>, saved one by one.</summary>
@@ -130,6 +170,7 @@ public abstract class PointsTallyTests(AppFactory factory, ITestOutputHelper out
             if (await ledger.PostAsync(new TransferOrder(from, to, amount, kind, "test", key, null, null, key, key), CancellationToken.None))
             {
                 await db.SaveChangesAsync();
+                _posted.Add(key);
             }
 
             await transaction.CommitAsync();
