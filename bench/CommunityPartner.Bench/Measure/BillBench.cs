@@ -22,13 +22,28 @@ namespace CommunityPartner.Bench.Measure;
 public static class BillBench
 {
     public const string DatabaseName = "cp_bench_bill";
+
+    /// <summary>With <c>--transfers N</c>: a copy of <see cref="DatabaseName"/> (PostgreSQL <c>CREATE DATABASE … TEMPLATE</c>) with N ledger transfers added.</summary>
+    public const string PointsDatabaseName = "cp_bench_bill_points";
     private static readonly BillPeriod Year = new(BillPeriodKind.Year, 2025, 0);
 
-    public static async Task<int> RunAsync(BenchOptions options, int size)
+    public static async Task<int> RunAsync(BenchOptions options, int size, long transfers = 0)
     {
+        var databaseName = transfers > 0 ? PointsDatabaseName : DatabaseName;
+        if (transfers > 0)
+        {
+            if (options.Provider != DatabaseProvider.Postgres)
+            {
+                Console.Error.WriteLine("--transfers needs --provider postgres.");
+                return 2;
+            }
+
+            await CopyDatabaseAsync(options.PostgresServer);
+        }
+
         var connection = options.Provider == DatabaseProvider.Sqlite
-            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.Combine(options.DataDir, DatabaseName + ".db") }.ToString()
-            : new Npgsql.NpgsqlConnectionStringBuilder(options.PostgresServer) { Database = DatabaseName, CommandTimeout = 3600 }.ToString();
+            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.Combine(options.DataDir, databaseName + ".db") }.ToString()
+            : new Npgsql.NpgsqlConnectionStringBuilder(options.PostgresServer) { Database = databaseName, CommandTimeout = 7200 }.ToString();
         Directory.CreateDirectory(options.DataDir);
         var capture = new PlanCapture(options.Provider == DatabaseProvider.Postgres);
         await using var app = AppHost.Build(options.Provider, connection, capture);
@@ -65,6 +80,10 @@ public static class BillBench
         }
 
         Say(await VerifyAsync(app.Services));
+        if (transfers > 0)
+        {
+            await PointsBillBench.LoadAndVerifyAsync(app.Services, transfers, Say);
+        }
 
         var shangma = (await app.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<ICommunityDirectory>().FindByCodeAsync("shangma", default))!;
         var cases = new (string Name, Func<IServiceProvider, Task> Run)[]
@@ -93,7 +112,17 @@ public static class BillBench
 
         Say(await MeasureAsync(app.Services, "district-year bill, one community-month changed", cases[0].Run, options.SecondsPerCase));
         Say(await MeasureAsync(app.Services, "dashboard 2025, one community-month changed", cases[2].Run, options.SecondsPerCase));
-        Say(await MeasureAsync(app.Services, "district-year bill, per-need path (before)", s => s.GetRequiredService<BillReader>().LiveAsync(null, Year, default), options.SecondsPerCase, maxCalls: 5));
+        if (transfers > 0)
+        {
+            foreach (var (caseName, run, maxCalls) in PointsBillBench.Cases(shangma, Year))
+            {
+                Say(await MeasureAsync(app.Services, caseName, run, options.SecondsPerCase, maxCalls));
+            }
+        }
+        else
+        {
+            Say(await MeasureAsync(app.Services, "district-year bill, per-need path (before)", s => s.GetRequiredService<BillReader>().LiveAsync(null, Year, default), options.SecondsPerCase, maxCalls: 5));
+        }
 
         capture.Start();
         await using (var scope = app.Services.CreateAsyncScope())
@@ -113,8 +142,22 @@ public static class BillBench
         var facts = await RunFacts.CollectAsync(app.Services, options.Provider, size);
         Say($"{facts.Engine}, {facts.Needs:N0} needs, {facts.DatabaseBytes / 1048576.0:N0} MB; {facts.Cpu}, {facts.Cores} cores, {facts.Runtime}, {facts.At:u}");
         Directory.CreateDirectory(options.ResultsDir);
-        await File.WriteAllTextAsync(Path.Combine(options.ResultsDir, $"bill-{options.Provider.ToString().ToLowerInvariant()}.md"), log.ToString());
+        await File.WriteAllTextAsync(Path.Combine(options.ResultsDir, $"bill-{options.Provider.ToString().ToLowerInvariant()}{(transfers > 0 ? "-points" : "")}.md"), log.ToString());
         return 0;
+    }
+
+    /// <summary>Makes <see cref="PointsDatabaseName"/> as a copy of <see cref="DatabaseName"/> when it is not there (the original is never written).</summary>
+    private static async Task CopyDatabaseAsync(string server)
+    {
+        await using var admin = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = "postgres", CommandTimeout = 3600 }.ToString());
+        await admin.OpenAsync();
+        await using var exists = new Npgsql.NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{PointsDatabaseName}'", admin);
+        if (await exists.ExecuteScalarAsync() is null)
+        {
+            Console.WriteLine($"Copying {DatabaseName} to {PointsDatabaseName}…");
+            await using var copy = new Npgsql.NpgsqlCommand($"CREATE DATABASE {PointsDatabaseName} TEMPLATE {DatabaseName}", admin);
+            await copy.ExecuteNonQueryAsync();
+        }
     }
 
     /// <summary>The tallies equal a full recount: the district-year sheet and each community's, from tallies and from every need.</summary>

@@ -60,9 +60,10 @@ public sealed class BillReader(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var cells = await needFacts.TallyAsync(community?.Id, period.StartUtc, period.EndUtc, ct);
-        var others = await FactsAsync(community, period, [], ct);
+        var others = await FactsAsync(community, period, [], ct, withPoints: false);
+        var pointsFigures = await points.FiguresAsync(community?.Id, period.StartUtc, period.EndUtc, ct);
         var selfFunding = await Sustainability.SustainabilityFigures.ReadAsync(sustainability, community?.Id, period, ct);
-        return BillSheet.FromTallies(community, period, now, cells, others) with { Sustainability = selfFunding };
+        return BillSheet.FromTallies(community, period, now, cells, others, pointsFigures) with { Sustainability = selfFunding };
     }
 
     /// <summary>The published versions of a bill, oldest first, and the one asked for (the latest when no number).</summary>
@@ -196,8 +197,11 @@ public sealed class BillReader(
         }
     }
 
-    /// <summary>The facts of a community's (or the district's) period from the other modules, with the needs given.</summary>
-    private async Task<BillFacts> FactsAsync(CommunityInfo? community, BillPeriod period, IReadOnlyCollection<NeedFact> needs, CancellationToken ct)
+    /// <summary>
+    /// The facts of a community's (or the district's) period from the other modules, with the needs given; without the
+    /// points transfers when <paramref name="withPoints"/> is false (the caller reads the points aggregates instead).
+    /// </summary>
+    private async Task<BillFacts> FactsAsync(CommunityInfo? community, BillPeriod period, IReadOnlyCollection<NeedFact> needs, CancellationToken ct, bool withPoints = true)
     {
         var (from, to) = (period.StartUtc, period.EndUtc);
         return new BillFacts(
@@ -205,8 +209,8 @@ public sealed class BillReader(
             await projects.FactsAsync(community?.Id, ct),
             await contributions.PledgedAsync(community?.Id, from, to, ct),
             await contributions.DeliveredAsync(community?.Id, from, to, ct),
-            await points.IssuedAsync(community?.Id, from, to, ct),
-            await points.RedeemedAsync(community?.Id, from, to, ct));
+            withPoints ? await points.IssuedAsync(community?.Id, from, to, ct) : [],
+            withPoints ? await points.RedeemedAsync(community?.Id, from, to, ct) : []);
     }
 
     private async Task<IReadOnlyDictionary<Guid, ProjectFact>> ProjectsByIdAsync(CommunityInfo? community, CancellationToken ct) =>

@@ -64,13 +64,22 @@ public sealed record BillSheet(
     /// <summary>
     /// The figures from tallies of the period's community-months (<see cref="INeedFacts.TallyAsync"/>) for the needs —
     /// counts add up, rates divide the sums, medians come from the summed histograms — and from <paramref name="others"/>
-    /// for projects, contributions and points (its needs are not read).
+    /// for projects, contributions and points (its needs are not read). With <paramref name="points"/> (the points
+    /// aggregates, <see cref="IPointsFacts.FiguresAsync"/>) the points figures come from it instead of
+    /// <paramref name="others"/>' transfers.
     /// </summary>
-    public static BillSheet FromTallies(CommunityInfo? community, BillPeriod period, DateTime now, IReadOnlyCollection<NeedTallyCell> cells, BillFacts others)
+    public static BillSheet FromTallies(CommunityInfo? community, BillPeriod period, DateTime now, IReadOnlyCollection<NeedTallyCell> cells, BillFacts others, PointsFigures? points = null)
     {
         var counts = Enum.GetValues<BillFigure>().ToDictionary(
             f => f,
-            f => BillRules.KindOf(f) == BillRecordKind.Needs ? cells.Sum(c => c.Counts.GetValueOrDefault(BillText.Code(f))) : others.RecordIds(f, period).Count);
+            f => (BillRules.KindOf(f), f, points) switch
+            {
+                (BillRecordKind.Needs, _, _) => cells.Sum(c => c.Counts.GetValueOrDefault(BillText.Code(f))),
+                (_, BillFigure.PointsIssued, { } p) => p.IssuedTransfers,
+                (_, BillFigure.PointsRedeemed, { } p) => p.RedeemedTransfers,
+                (_, BillFigure.ActiveResidents, { } p) => p.ActiveResidents,
+                _ => others.RecordIds(f, period).Count,
+            });
         var contributions = Enum.GetValues<BillFigure>()
             .Where(f => BillRules.KindOf(f) is BillRecordKind.Intents or BillRecordKind.Deliveries)
             .ToDictionary(f => f, f => ContributionSums.Of((BillRules.KindOf(f) == BillRecordKind.Intents ? others.Pledged : others.Delivered).Where(c => BillRules.Counts(f, c))));
@@ -85,8 +94,8 @@ public sealed record BillSheet(
             BillRules.Median([.. cells.Select(c => c.Minutes.GetValueOrDefault(BillTallyRules.Response) ?? MinuteHistogram.Empty)]),
             BillRules.Median([.. cells.Select(c => c.Minutes.GetValueOrDefault(BillTallyRules.Resolution) ?? MinuteHistogram.Empty)]),
             contributions,
-            others.Issued.Sum(m => m.Points),
-            others.Redeemed.Sum(m => m.Points));
+            points?.Issued ?? others.Issued.Sum(m => m.Points),
+            points?.Redeemed ?? others.Redeemed.Sum(m => m.Points));
     }
 }
 

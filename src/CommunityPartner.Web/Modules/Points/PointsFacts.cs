@@ -1,7 +1,9 @@
 using CommunityPartner.Web.Modules.Points.Contracts;
 using CommunityPartner.Web.Modules.Points.Ledger;
+using CommunityPartner.Web.Modules.Points.Tally;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
+using CommunityPartner.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartner.Web.Modules.Points;
@@ -32,6 +34,34 @@ internal sealed class PointsFacts(AppDbContext db) : IPointsFacts
                               && (communityId == null || u.CommunityId == communityId)
                           select new { t.Id, held.OwnerId, t.Kind, t.Amount, t.At }).ToListAsync(ct);
         return [.. rows.Select(r => new PointsMove(r.Id, r.OwnerId, Code(r.Kind), r.Amount, r.At)).OrderByDescending(m => m.TransferId)];
+    }
+
+    public async Task<PointsFigures> FiguresAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        if (MonthOf(fromUtc) is not { } from || MonthOf(toUtc) is not { } to)
+        {
+            var issued = await IssuedAsync(communityId, fromUtc, toUtc, ct);
+            var redeemed = await RedeemedAsync(communityId, fromUtc, toUtc, ct);
+            return new(issued.Sum(m => m.Points), issued.Count, redeemed.Sum(m => m.Points), redeemed.Count, issued.Select(m => m.ResidentId).Distinct().Count());
+        }
+
+        var sums = await db.Set<PointsMonthly>().AsNoTracking()
+            .Where(m => m.Month >= from && m.Month < to && (communityId == null || m.CommunityId == communityId))
+            .GroupBy(m => m.Kind == TransferKind.Redemption)
+            .Select(g => new { Redeemed = g.Key, Points = g.Sum(m => m.Points), Transfers = g.Sum(m => m.Transfers) })
+            .ToListAsync(ct);
+        var active = await db.Set<PointsActive>().AsNoTracking()
+            .Where(a => a.Month >= from && a.Month < to && (communityId == null || a.CommunityId == communityId))
+            .Select(a => a.ResidentId).Distinct().CountAsync(ct);
+        var (i, r) = (sums.FirstOrDefault(s => !s.Redeemed), sums.FirstOrDefault(s => s.Redeemed));
+        return new(i?.Points ?? 0, (int)(i?.Transfers ?? 0), r?.Points ?? 0, (int)(r?.Transfers ?? 0), active);
+    }
+
+    /// <summary>The Beijing month starting at <paramref name="utc"/> as yyyymm, or null when it is not a Beijing month's first instant.</summary>
+    internal static int? MonthOf(DateTime utc)
+    {
+        var local = DistrictTime.Of(utc);
+        return local.Day == 1 && local.TimeOfDay == TimeSpan.Zero ? (local.Year * 100) + local.Month : null;
     }
 
     public async Task<IReadOnlyList<PointsMove>> TransfersAsync(IReadOnlyCollection<long> ids, CancellationToken ct)

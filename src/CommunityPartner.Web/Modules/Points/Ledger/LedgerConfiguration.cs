@@ -31,6 +31,9 @@ public sealed class PointsTransferConfiguration : IEntityTypeConfiguration<Point
         builder.HasIndex(x => new { x.FromAccountId, x.Id });
         builder.HasIndex(x => new { x.ToAccountId, x.Id });
         builder.HasIndex(x => new { x.ReferenceType, x.ReferenceId });
+        // The points tally's UPDATE/DELETE triggers (migration PointsTally) ask whether a resident still has an award or
+        // drop-off from that pool in that Beijing month before removing its points_active row: one range of this index.
+        builder.HasIndex(x => new { x.ToAccountId, x.FromAccountId, x.At }).HasFilter("\"Kind\" IN (0, 1)");
         builder.HasOne<PointsAccount>().WithMany().HasForeignKey(x => x.FromAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PointsAccount>().WithMany().HasForeignKey(x => x.ToAccountId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1522,6 +1522,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ToAccountId", "Id");
 
+                    b.HasIndex("ToAccountId", "FromAccountId", "At")
+                        .HasFilter("\"Kind\" IN (0, 1)");
+
                     b.ToTable("points_transfers", null, t =>
                         {
                             t.HasCheckConstraint("ck_points_transfers_accounts", "\"FromAccountId\" <> \"ToAccountId\"");
@@ -1765,6 +1768,46 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.ToTable("points_redemptions", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsActive", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CommunityId", "Month", "ResidentId");
+
+                    b.HasIndex("Month", "ResidentId");
+
+                    b.ToTable("points_active", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsMonthly", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Transfers")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "CommunityId", "Kind");
+
+                    b.ToTable("points_monthly", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>

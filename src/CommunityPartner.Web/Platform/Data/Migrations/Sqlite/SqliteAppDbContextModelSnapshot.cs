@@ -1505,6 +1505,9 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("ToAccountId", "Id");
 
+                    b.HasIndex("ToAccountId", "FromAccountId", "At")
+                        .HasFilter("\"Kind\" IN (0, 1)");
+
                     b.ToTable("points_transfers", null, t =>
                         {
                             t.HasCheckConstraint("ck_points_transfers_accounts", "\"FromAccountId\" <> \"ToAccountId\"");
@@ -1748,6 +1751,46 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.ToTable("points_redemptions", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsActive", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Month", "ResidentId");
+
+                    b.HasIndex("Month", "ResidentId");
+
+                    b.ToTable("points_active", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsMonthly", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Transfers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "CommunityId", "Kind");
+
+                    b.ToTable("points_monthly", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Projects.Project", b =>
