@@ -21,7 +21,10 @@ public sealed class PartnersTestData(AppFactory factory)
         var org = string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('0' + Random.Shared.Next(10))));
         var orgSum = org.Select((c, i) => (c - '0') * OrgWeights[i]).Sum();
         var orgCheck = (11 - (orgSum % 11)) switch { 10 => 'X', 11 => '0', var d => (char)('0' + d) };
-        var first17 = $"91110000{org}{orgCheck}";
+        // The region code is random too: with 8 random digits alone, a test run's thousands of partners met the
+        // same code by chance (the birthday problem) and a registration failed on the unique index.
+        var region = string.Concat(Enumerable.Range(0, 6).Select(_ => (char)('0' + Random.Shared.Next(10))));
+        var first17 = $"91{region}{org}{orgCheck}";
         var sum = 0;
         var weight = 1;
         foreach (var c in first17)
