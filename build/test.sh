@@ -286,6 +286,21 @@ for trx in "$RESULTS_DIR"/*.trx; do
 done
 shopt -u nullglob
 
+# Name every failed test (and the first line of its message) so a run's short log says which one broke.
+shopt -s nullglob
+for trx in "$RESULTS_DIR"/*.trx; do
+  awk '
+    /<UnitTestResult / && /outcome="(Failed|Error|Timeout)"/ {
+      name = $0; sub(/.*testName="/, "", name); sub(/".*/, "", name); want = 1; next
+    }
+    want && /<Message>/ {
+      msg = $0; sub(/.*<Message>/, "", msg); sub(/<\/Message>.*/, "", msg)
+      printf "FAILED %s\n  %s\n", name, substr(msg, 1, 400); want = 0
+    }
+  ' "$trx"
+done
+shopt -u nullglob
+
 not_run=$((total - executed))
 [ "$not_run" -gt 0 ] && echo "$not_run test(s) not executed (skipped)"
 if [ "${#failed_checks[@]}" -gt 0 ]; then
