@@ -90,6 +90,12 @@ public sealed class ImportNeedsHandler(AppDbContext db, ICommunityDirectory comm
         var content = await ReadAsync(PathOf(community.Id, hash, kind.Value), ct);
         var staffId = user.UserId()!.Value;
         var (preview, needs, importId) = await CheckAsync(community.Id, staffId, hash, "", content, kind.Value, ct);
+        if (preview.Already is { } meanwhile)
+        {
+            // A parallel submission of the same file committed between the check above and this one: answer as a retry.
+            return new ImportOutcome(meanwhile, AlreadyImported: true);
+        }
+
         if (!preview.CanImport)
         {
             return Result<ImportOutcome>.Conflict("文件中有错误的行，没有导入任何诉求；请改正后重新上传");
