@@ -18,9 +18,6 @@ internal sealed class MerchantDirectory(AppDbContext db) : IMerchantDirectory
             .Where(p => p.Type == PartnerType.Merchant && db.Set<PartnerMember>().Any(m => m.PartnerId == p.Id && m.UserId == userId))
             .OrderBy(p => p.Name).Select(p => new MerchantRef(p.Id, p.Name, p.Status == PartnerStatus.Verified)).ToListAsync(cancellationToken);
 
-    public IQueryable<Guid> VerifiedMerchantIds() =>
-        db.Set<Partner>().Where(p => p.Type == PartnerType.Merchant && p.Status == PartnerStatus.Verified).Select(p => p.Id);
-
     public IQueryable<Guid> PartnerIdsOfMember(Guid userId) =>
         db.Set<PartnerMember>().Where(m => m.UserId == userId).Select(m => m.PartnerId);
 }
