@@ -13,6 +13,9 @@ internal sealed class NeedFacts(AppDbContext db, Tallies.NeedTallies tallies) : 
     public Task<IReadOnlyList<NeedTallyCell>> TallyAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct) =>
         tallies.ReadAsync(communityId, fromUtc, toUtc, ct);
 
+    public Task<IReadOnlyList<NeedTallyCell>> TallyCountsAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct) =>
+        tallies.ReadAsync(communityId, fromUtc, toUtc, ct, withMinutes: false);
+
     /// <remarks>
     /// The overdue set split in two disjoint parts, each a range scan of a partial index of open needs (no scan of every
     /// open need): past the resolution deadline; or not yet, but never answered and past the response deadline.
