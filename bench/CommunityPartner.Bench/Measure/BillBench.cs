@@ -167,14 +167,14 @@ public static class BillBench
         await using var scope = services.CreateAsyncScope();
         var needs = scope.ServiceProvider.GetRequiredService<INeedFacts>();
         var all = await needs.SubmittedBetweenAsync(null, Year.StartUtc, Year.EndUtc, default);
-        var cells = await needs.TallyAsync(null, Year.StartUtc, Year.EndUtc, default);
         var mismatches = new List<string>();
         foreach (var community in all.Select(f => (Guid?)f.CommunityId).Distinct().Prepend(null))
         {
             foreach (var period in Enumerable.Range(1, 12).Select(m => new BillPeriod(BillPeriodKind.Month, 2025, m)).Append(Year))
             {
                 var facts = all.Where(f => (community is null || f.CommunityId == community) && f.SubmittedAt >= period.StartUtc && f.SubmittedAt < period.EndUtc).ToList();
-                var inCells = cells.Where(c => (community is null || c.CommunityId == community) && (period.Kind == BillPeriodKind.Year || (c.Year == period.Year && c.Month == period.Number))).ToList();
+                // Each scope and period read on its own: a read holds the minutes of its own medians only (ADR 0014).
+                var inCells = await needs.TallyAsync(community, period.StartUtc, period.EndUtc, default);
                 var expected = Describe(BillSheet.Compute(null, period, default, facts, []));
                 var actual = Describe(BillSheet.FromTallies(null, period, default, inCells, BillFacts.Of([], [])));
                 if (expected != actual)

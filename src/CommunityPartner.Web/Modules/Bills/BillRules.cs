@@ -233,6 +233,24 @@ public static class BillRules
         return TimeSpan.FromSeconds(30L * (MinuteAt(histograms, lowerHour, lower - beforeLower) + MinuteAt(histograms, upperHour, upper - beforeUpper)));
     }
 
+    /// <summary>
+    /// The hours whose minutes <see cref="Median(IReadOnlyCollection{MinuteHistogram})"/> reads of the sum of
+    /// <paramref name="histograms"/>: the hour(s) of the middle value(s), from the hour counts alone (none when empty).
+    /// </summary>
+    public static IReadOnlyList<int> MedianHours(IReadOnlyCollection<MinuteHistogram> histograms)
+    {
+        var total = histograms.Sum(h => h.Total);
+        if (total == 0)
+        {
+            return [];
+        }
+
+        var hours = SumHours(histograms);
+        var lowerHour = HourHolding(hours, (total - 1) / 2).Hour;
+        var upperHour = HourHolding(hours, total / 2).Hour;
+        return lowerHour == upperHour ? [lowerHour] : [lowerHour, upperHour];
+    }
+
     // The summed count of each hour holding values, ascending.
     private static List<(int Hour, long Count)> SumHours(IReadOnlyCollection<MinuteHistogram> histograms)
     {

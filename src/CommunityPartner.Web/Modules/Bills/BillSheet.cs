@@ -68,7 +68,8 @@ public sealed record BillSheet(
     /// aggregates, <see cref="IPointsFacts.FiguresAsync"/>) the points figures come from it instead of
     /// <paramref name="others"/>' transfers.
     /// </summary>
-    public static BillSheet FromTallies(CommunityInfo? community, BillPeriod period, DateTime now, IReadOnlyCollection<NeedTallyCell> cells, BillFacts others, PointsFigures? points = null)
+    /// <param name="medians">False for cells read without minutes (<see cref="INeedFacts.TallyCountsAsync"/>): the medians are then null.</param>
+    public static BillSheet FromTallies(CommunityInfo? community, BillPeriod period, DateTime now, IReadOnlyCollection<NeedTallyCell> cells, BillFacts others, PointsFigures? points = null, bool medians = true)
     {
         var counts = Enum.GetValues<BillFigure>().ToDictionary(
             f => f,
@@ -91,8 +92,8 @@ public sealed record BillSheet(
             new(counts[BillFigure.AnsweredOnTime], counts[BillFigure.Received]),
             new(counts[BillFigure.Resolved], counts[BillFigure.ToResolve]),
             new(counts[BillFigure.Satisfied], counts[BillFigure.Rated]),
-            BillRules.Median([.. cells.Select(c => c.Minutes.GetValueOrDefault(BillTallyRules.Response) ?? MinuteHistogram.Empty)]),
-            BillRules.Median([.. cells.Select(c => c.Minutes.GetValueOrDefault(BillTallyRules.Resolution) ?? MinuteHistogram.Empty)]),
+            medians ? BillRules.Median([.. cells.Select(c => c.Minutes.GetValueOrDefault(BillTallyRules.Response) ?? MinuteHistogram.Empty)]) : null,
+            medians ? BillRules.Median([.. cells.Select(c => c.Minutes.GetValueOrDefault(BillTallyRules.Resolution) ?? MinuteHistogram.Empty)]) : null,
             contributions,
             points?.Issued ?? others.Issued.Sum(m => m.Points),
             points?.Redeemed ?? others.Redeemed.Sum(m => m.Points));

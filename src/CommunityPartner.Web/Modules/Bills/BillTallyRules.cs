@@ -16,6 +16,9 @@ public sealed class BillTallyRules : INeedTallyRules
 
     public NeedTallyCell Tally(Guid communityId, int year, int month, IReadOnlyCollection<NeedFact> facts) => Of(communityId, year, month, facts);
 
+    /// <summary>The bill reads of a histogram's minutes those of its median's hour(s) only (<see cref="BillRules.MedianHours"/>).</summary>
+    public IReadOnlyList<int> HoursRead(IReadOnlyCollection<MinuteHistogram> histograms) => BillRules.MedianHours(histograms);
+
     public static NeedTallyCell Of(Guid communityId, int year, int month, IReadOnlyCollection<NeedFact> facts) => new(
         communityId,
         year,

@@ -133,7 +133,8 @@ public sealed class DashboardReader(BillReader bills, ICommunityDirectory commun
     }
 
     /// <summary>
-    /// The tallies of the period (every community) and of the trend's months (its scope) — one read when the period's
+    /// The tallies of the period (every community) and of the trend's months (its scope), counts only (the dashboard
+    /// shows no medians, so no minutes are fetched) — one read when the period's
     /// cells hold the trend's or the trend is the district's (a year's dashboard reads its year's cells once).
     /// </summary>
     private async Task<(IReadOnlyList<NeedTallyCell> Period, IReadOnlyList<NeedTallyCell> Trend)> CellsAsync(CommunityInfo? community, BillPeriod period, DateTime now, CancellationToken ct)
@@ -142,12 +143,12 @@ public sealed class DashboardReader(BillReader bills, ICommunityDirectory commun
         DateTime trendFrom = months[0].StartUtc, trendTo = months[^1].EndUtc;
         if (community is not null && (trendFrom < period.StartUtc || trendTo > period.EndUtc))
         {
-            return (await needFacts.TallyAsync(null, period.StartUtc, period.EndUtc, ct), await needFacts.TallyAsync(community.Id, trendFrom, trendTo, ct));
+            return (await needFacts.TallyCountsAsync(null, period.StartUtc, period.EndUtc, ct), await needFacts.TallyCountsAsync(community.Id, trendFrom, trendTo, ct));
         }
 
         var from = trendFrom < period.StartUtc ? trendFrom : period.StartUtc;
         var to = trendTo > period.EndUtc ? trendTo : period.EndUtc;
-        var all = await needFacts.TallyAsync(null, from, to, ct);
+        var all = await needFacts.TallyCountsAsync(null, from, to, ct);
         static bool In(NeedTallyCell c, DateTime start, DateTime end) =>
             NeedMonth.StartUtc((c.Year * 100) + c.Month) >= start && NeedMonth.StartUtc((c.Year * 100) + c.Month) < end;
         return ([.. all.Where(c => In(c, period.StartUtc, period.EndUtc))],
@@ -159,14 +160,14 @@ public sealed class DashboardReader(BillReader bills, ICommunityDirectory commun
         var cells = trendCells.ToLookup(c => (c.Year, c.Month));
         return [.. TrendMonthsOf(period, now).Select(m =>
         {
-            var sheet = BillSheet.FromTallies(community, m, now, [.. cells[(m.Year, m.Number)]], BillFacts.Of([], []));
+            var sheet = BillSheet.FromTallies(community, m, now, [.. cells[(m.Year, m.Number)]], BillFacts.Of([], []), medians: false);
             return new TrendPoint(m, sheet.ResponseRate, sheet.ResolutionRate, sheet.SatisfactionRate);
         })];
     }
 
     private static DashboardRow Row(CommunityInfo? community, BillPeriod period, DateTime now, IReadOnlyCollection<NeedTallyCell> cells, int overdue, PipelineCount pipeline)
     {
-        var sheet = BillSheet.FromTallies(community, period, now, cells, BillFacts.Of([], []));
+        var sheet = BillSheet.FromTallies(community, period, now, cells, BillFacts.Of([], []), medians: false);
         return new(community, sheet.Counts[BillFigure.Received], sheet.ResponseRate, sheet.ResolutionRate, sheet.SatisfactionRate, overdue, pipeline, null);
     }
 }

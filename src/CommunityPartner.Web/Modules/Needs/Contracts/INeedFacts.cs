@@ -50,6 +50,12 @@ public interface INeedTallyRules
     string Version { get; }
 
     NeedTallyCell Tally(Guid communityId, int year, int month, IReadOnlyCollection<NeedFact> facts);
+
+    /// <summary>
+    /// The hours whose minutes the rules read of the sum of <paramref name="histograms"/> (for a median, the hour(s) of
+    /// its middle value(s)): a read of many cells fetches the minutes of these hours only (ADR 0014).
+    /// </summary>
+    IReadOnlyList<int> HoursRead(IReadOnlyCollection<MinuteHistogram> histograms);
 }
 
 /// <summary>The month (Beijing time, UTC+8) a need is counted in: tallies are kept per community and such month.</summary>
@@ -95,7 +101,19 @@ public interface INeedFacts
     /// <see cref="SubmittedBetweenAsync"/> now: kept cells are read, cells changed since they were kept are recounted
     /// (ADR 0014).
     /// </summary>
+    /// <remarks>
+    /// The cells' histograms hold the minutes their rules read (<see cref="INeedTallyRules.HoursRead"/>) of the sum of
+    /// all the cells returned, per histogram kind — e.g. the medians of the whole scope and range; summing the minutes
+    /// of other hours (a median of a subset of the cells) throws. For figures of subsets, read each subset, or use
+    /// <see cref="TallyCountsAsync"/> when no minutes are needed.
+    /// </remarks>
     Task<IReadOnlyList<NeedTallyCell>> TallyAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct);
+
+    /// <summary>
+    /// As <see cref="TallyAsync"/>, without fetching any minutes: counts and hour counts only (rates, totals); a median
+    /// of these cells throws.
+    /// </summary>
+    Task<IReadOnlyList<NeedTallyCell>> TallyCountsAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct);
 
     /// <summary>How many needs of each community are open past a deadline at <paramref name="nowUtc"/> (as <see cref="OverdueAsync"/> lists them).</summary>
     Task<IReadOnlyDictionary<Guid, int>> OverdueCountsAsync(DateTime nowUtc, CancellationToken ct);

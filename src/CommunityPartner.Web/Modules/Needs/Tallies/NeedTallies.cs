@@ -17,7 +17,15 @@ public sealed class NeedTallies(AppDbContext db, INeedTallyRules rules, TimeProv
     /// <summary>What a kept cell must have been counted by: these rules, this storage format.</summary>
     private string Version => rules.Version + "/" + NeedTally.Format;
 
-    public async Task<IReadOnlyList<NeedTallyCell>> ReadAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    /// <summary>How many minute rows (<see cref="NeedTallyMinutes"/>) this instance's reads fetched (for tests and the bench).</summary>
+    public int MinuteRowsRead { get; private set; }
+
+    /// <summary>
+    /// The cells of [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), of one community or all. With
+    /// <paramref name="withMinutes"/>, each histogram holds the minutes of the hours the rules read of the sum of all
+    /// the cells returned (<see cref="INeedTallyRules.HoursRead"/>), fetched in the same snapshot; without, hour counts only.
+    /// </summary>
+    public async Task<IReadOnlyList<NeedTallyCell>> ReadAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct, bool withMinutes = true)
     {
         var months = NeedMonth.Between(fromUtc, toUtc);
         if (months.Count == 0)
@@ -64,6 +72,11 @@ public sealed class NeedTallies(AppDbContext db, INeedTallyRules rules, TimeProv
                 cells.Add(await RecountAsync(community, month, ct));
             }
 
+            if (withMinutes)
+            {
+                await LoadMinutesAsync(communityId, first, last, cells, ct);
+            }
+
             return cells;
         }
         finally
@@ -78,6 +91,50 @@ public sealed class NeedTallies(AppDbContext db, INeedTallyRules rules, TimeProv
                 await db.Database.UseTransactionAsync(null, ct);
                 await sqlite.DisposeAsync();
                 await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Loads into the kept cells' histograms the minutes of the hours the rules read of the sum of
+    /// <paramref name="cells"/>, per histogram kind: one query, one index range per kind and hour (recounted cells hold
+    /// all their minutes already).
+    /// </summary>
+    private async Task LoadMinutesAsync(Guid? communityId, int first, int last, List<NeedTallyCell> cells, CancellationToken ct)
+    {
+        IQueryable<NeedTallyMinutes>? wanted = null;
+        foreach (var kind in cells.SelectMany(c => c.Minutes.Keys).Distinct().Order(StringComparer.Ordinal))
+        {
+            var histograms = cells.Select(c => c.Minutes.GetValueOrDefault(kind) ?? MinuteHistogram.Empty).ToList();
+            var hours = rules.HoursRead(histograms).Where(h => histograms.Any(m => !m.HasMinutesOf(h))).ToList();
+            if (hours.Count == 0)
+            {
+                continue;
+            }
+
+            var rows = db.Set<NeedTallyMinutes>().AsNoTracking()
+                .Where(m => m.Kind == kind && hours.Contains(m.Hour) && m.Month >= first && m.Month <= last);
+            if (communityId is { } c)
+            {
+                rows = rows.Where(m => m.CommunityId == c);
+            }
+
+            wanted = wanted is null ? rows : wanted.Concat(rows);
+        }
+
+        if (wanted is null)
+        {
+            return;
+        }
+
+        var byCell = cells.ToDictionary(c => (c.CommunityId, (c.Year * 100) + c.Month));
+        foreach (var row in await wanted.ToListAsync(ct))
+        {
+            MinuteRowsRead++;
+            if (byCell.TryGetValue((row.CommunityId, row.Month), out var cell)
+                && cell.Minutes.GetValueOrDefault(row.Kind) is { } histogram && !histogram.HasMinutesOf(row.Hour))
+            {
+                histogram.LoadMinutesOf(row.Hour, row.Minutes);
             }
         }
     }
@@ -146,6 +203,16 @@ public sealed class NeedTallies(AppDbContext db, INeedTallyRules rules, TimeProv
             else
             {
                 kept.Replace(cell, version, now);
+            }
+
+            // The cell's minutes, replaced in the same transaction (saved per cell, then let go: a cell has ≈ 1 k rows).
+            await db.Set<NeedTallyMinutes>().Where(m => m.Month == month && m.CommunityId == community).ExecuteDeleteAsync(ct);
+            var minutes = NeedTally.MinutesOf(cell).ToList();
+            db.AddRange(minutes);
+            await db.SaveChangesAsync(ct);
+            foreach (var row in minutes)
+            {
+                db.Entry(row).State = EntityState.Detached;
             }
         }
 

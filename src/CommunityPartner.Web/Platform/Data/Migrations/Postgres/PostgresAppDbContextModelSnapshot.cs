@@ -1047,6 +1047,32 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("needs_tally_changes", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Tallies.NeedTallyMinutes", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Minutes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Kind", "Hour", "Month", "CommunityId");
+
+                    b.HasIndex("Month", "CommunityId");
+
+                    b.ToTable("needs_tally_minutes", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")

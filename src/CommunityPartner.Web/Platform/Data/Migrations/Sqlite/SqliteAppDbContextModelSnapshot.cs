@@ -1034,6 +1034,32 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("needs_tally_changes", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Tallies.NeedTallyMinutes", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Minutes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Kind", "Hour", "Month", "CommunityId");
+
+                    b.HasIndex("Month", "CommunityId");
+
+                    b.ToTable("needs_tally_minutes", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPartner.Web.Modules.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
