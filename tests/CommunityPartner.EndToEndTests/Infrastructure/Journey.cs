@@ -49,7 +49,7 @@ public sealed class Journey(string name, IBrowserContext context, IPage page) : 
         await Page.Locator("#Input_Phone").FillAsync(phone);
         await Page.Locator("#Input_Password").FillAsync(password);
         await Page.Locator("main form button[type=submit]").ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await Page.WaitForAddressAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
     }
 
     public async ValueTask DisposeAsync() => await context.DisposeAsync();

@@ -28,14 +28,14 @@ public sealed class AdminReadsDashboardResidentOpensPersonalBillTests(BrowserHos
             await page.Locator("#Input_Phone").FillAsync(admin.Phone);
             await page.Locator("#Input_Password").FillAsync(TestData.Password);
             await page.Locator("main form button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync("**/dashboard?**");
+            await page.WaitForAddressAsync("**/dashboard?**");
             await Expect(page.Locator($"tr[data-community='{nine.Code}'] .dash-rank")).ToHaveTextAsync("评价不足，不排名");
             await Expect(page.Locator($"tr[data-community='{ten.Code}'] .dash-rank")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\s*[0-9]+\\s*$"));
             await Expect(page.Locator("svg.trend-chart")).ToBeVisibleAsync();
             await desk.CheckPageAsync("1-admin-dashboard-desktop");
 
             await page.Locator($"tr[data-community='{nine.Code}'] a.dash-overdue").ClickAsync();
-            await page.WaitForURLAsync("**/dashboard/overdue?**");
+            await page.WaitForAddressAsync("**/dashboard/overdue?**");
             await Expect(page.Locator(".bill-records li")).ToHaveCountAsync(1);
             await desk.CheckPageAsync("2-admin-overdue");
         }

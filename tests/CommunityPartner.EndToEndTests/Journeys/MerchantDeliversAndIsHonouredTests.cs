@@ -39,7 +39,7 @@ public sealed class MerchantDeliversAndIsHonouredTests(BrowserHost host)
             await phone.Page.Locator("#Input_ShowOnHonourWall").CheckAsync();
             await phone.CheckPageAsync("1-merchant-registers-phone");
             await phone.Page.Locator("main form button[type=submit]").ClickAsync();
-            await phone.Page.WaitForURLAsync("**/partners/*");
+            await phone.Page.WaitForAddressAsync("**/partners/*");
             partnerId = Guid.Parse(new Uri(phone.Page.Url).AbsolutePath.Split('/')[^1]);
             await phone.CheckPageAsync("2-merchant-pending-phone");
         }

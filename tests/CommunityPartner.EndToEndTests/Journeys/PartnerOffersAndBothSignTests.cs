@@ -24,7 +24,7 @@ public sealed class PartnerOffersAndBothSignTests(BrowserHost host)
             await phone.Page.GotoAsync($"/projects/{w.ProjectId}");
             await phone.CheckPageAsync("1-partner-project-phone");
             await phone.Page.Locator($"main a[href='/projects/{w.ProjectId}/offer']").ClickAsync();
-            await phone.Page.WaitForURLAsync($"**/projects/{w.ProjectId}/offer");
+            await phone.Page.WaitForAddressAsync($"**/projects/{w.ProjectId}/offer");
             await phone.CheckPageAsync("2-partner-offer-form-phone");
             await phone.Page.Locator("#Lines_0__Kind").SelectOptionAsync("service");
             await phone.Page.Locator("#Lines_0__NeedId").SelectOptionAsync(w.ServiceAsk.ToString());
@@ -36,7 +36,7 @@ public sealed class PartnerOffersAndBothSignTests(BrowserHost host)
             await phone.Page.Locator("#Lines_1__Yuan").FillAsync("50000");
             await phone.Page.Locator("#Message").FillAsync("下周可以进场");
             await phone.Page.Locator("main form button[type=submit]").ClickAsync();
-            await phone.Page.WaitForURLAsync("**/offers/*");
+            await phone.Page.WaitForAddressAsync("**/offers/*");
             offerPath = new Uri(phone.Page.Url).AbsolutePath;
             await Expect(phone.Page.Locator("main")).ToContainTextAsync("回收设备安装调试");
             await phone.CheckPageAsync("3-partner-offer-phone");
@@ -48,11 +48,11 @@ public sealed class PartnerOffersAndBothSignTests(BrowserHost host)
             await desk.Page.GotoAsync("/admin/offers");
             await desk.CheckPageAsync("4-staff-offers");
             await desk.Page.Locator($"main a[href='{offerPath}']").ClickAsync();
-            await desk.Page.WaitForURLAsync($"**{offerPath}");
+            await desk.Page.WaitForAddressAsync($"**{offerPath}");
             await desk.CheckPageAsync("5-staff-offer");
             await desk.Page.Locator("form[action*='handler=Accept'] button").ClickAsync();
             await desk.Page.Locator("main a[href^='/intents/']").ClickAsync();
-            await desk.Page.WaitForURLAsync("**/intents/*");
+            await desk.Page.WaitForAddressAsync("**/intents/*");
             await desk.CheckPageAsync("6-staff-intent");
             await desk.Page.Locator("form[action*='handler=Confirm'] button").ClickAsync();
             await Expect(desk.Page.Locator(".flash")).ToBeVisibleAsync();
@@ -65,7 +65,7 @@ public sealed class PartnerOffersAndBothSignTests(BrowserHost host)
             await phone.Page.Locator("header .prefs a[href^='/preferences/elder?on=1']").ClickAsync();
             await Expect(phone.Page.Locator("html")).ToHaveClassAsync("elder");
             await phone.Page.Locator("main a[href^='/intents/']").ClickAsync();
-            await phone.Page.WaitForURLAsync("**/intents/*");
+            await phone.Page.WaitForAddressAsync("**/intents/*");
             await phone.CheckPageAsync("7-partner-intent-elder-phone");
             await phone.Page.Locator("form[action*='handler=Confirm'] button").ClickAsync();
             await Expect(phone.Page.Locator("main .meta .status").First).ToHaveTextAsync("已签署");

@@ -63,11 +63,11 @@ public sealed class ResidentEarnsAndRedeemsPointsTests(BrowserHost host)
 
         // The resident scans the QR code (it opens the check-in page), signs in, and checks in with one tap.
         await phone.Page.GotoAsync($"/points/checkin/{checkInCode}");
-        await phone.Page.WaitForURLAsync("**/account/sign-in**");
+        await phone.Page.WaitForAddressAsync("**/account/sign-in**");
         await phone.Page.Locator("#Input_Phone").FillAsync(resident.Phone);
         await phone.Page.Locator("#Input_Password").FillAsync(TestData.Password);
         await phone.Page.Locator("main form button[type=submit]").ClickAsync();
-        await phone.Page.WaitForURLAsync($"**/points/checkin/{checkInCode}");
+        await phone.Page.WaitForAddressAsync($"**/points/checkin/{checkInCode}");
         await Expect(phone.Page.Locator("#activity")).ToContainTextAsync("楼道清洁日");
         await phone.CheckPageAsync("2-checkin");
         await phone.Page.Locator("#checkin").ClickAsync();
@@ -109,7 +109,7 @@ public sealed class ResidentEarnsAndRedeemsPointsTests(BrowserHost host)
         await ExpectItemPhotoAsync(phone.Page, item);
         await phone.CheckPageAsync("4-items");
         await phone.Page.Locator("#items li", new() { HasText = item }).Locator("button[type=submit]").ClickAsync();
-        await phone.Page.WaitForURLAsync("**/points");
+        await phone.Page.WaitForAddressAsync("**/points");
         await Expect(phone.Page.Locator("main .flash")).ToContainTextAsync("兑换成功");
         await Expect(phone.Page.Locator("#held")).ToHaveTextAsync("10");
         var code = (await phone.Page.Locator("#pending .redemption-code").TextContentAsync())!.Trim();

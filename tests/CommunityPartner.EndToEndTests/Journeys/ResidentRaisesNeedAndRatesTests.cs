@@ -33,7 +33,7 @@ public sealed partial class ResidentRaisesNeedAndRatesTests(BrowserHost host)
         await phone.SignInAsync(resident.Phone, TestData.Password);
         await phone.Page.Locator("header nav a[href='/needs']").ClickAsync();
         await phone.Page.Locator("main a[href='/needs/new']").ClickAsync();
-        await phone.Page.WaitForURLAsync(RaiseUrl());
+        await phone.Page.WaitForAddressAsync(RaiseUrl());
         await Expect(phone.Page.Locator("#Input_CommunityCode")).ToHaveValueAsync(community.Code);
         await phone.CheckPageAsync("1-raise-form");
 
@@ -57,13 +57,13 @@ public sealed partial class ResidentRaisesNeedAndRatesTests(BrowserHost host)
         // The staff find it in their queue and answer it, move by move.
         await desk.SignInAsync(staff.Phone, TestData.Password);
         await desk.Page.GotoAsync("/admin/needs");
-        await desk.Page.WaitForURLAsync($"**/admin/communities/{community.Code}/needs");
+        await desk.Page.WaitForAddressAsync($"**/admin/communities/{community.Code}/needs");
         var queued = desk.Page.Locator("main ul.needs li", new() { HasText = Title });
         await Expect(queued).ToContainTextAsync("待回应");
         await desk.CheckPageAsync("4-staff-queue");
 
         await queued.Locator("a").ClickAsync();
-        await desk.Page.WaitForURLAsync(needUrl);
+        await desk.Page.WaitForAddressAsync(needUrl);
         await Expect(desk.Page.Locator("main #answer-heading")).ToHaveTextAsync("社区办理");
         // Staff answer the need; they are not offered to support it.
         await Expect(desk.Page.Locator("form[action*='handler=Support']")).ToHaveCountAsync(0);
@@ -85,7 +85,7 @@ public sealed partial class ResidentRaisesNeedAndRatesTests(BrowserHost host)
         await Expect(told).ToContainTextAsync(Title);
         await phone.CheckPageAsync("7-notifications");
         await told.ClickAsync();
-        await phone.Page.WaitForURLAsync(needUrl);
+        await phone.Page.WaitForAddressAsync(needUrl);
         // The switch comes back to the same address, so wait for the page it lands on, not for the address.
         await phone.Page.Locator("header .prefs a[href^='/preferences/elder?on=1']").ClickAsync();
         await Expect(phone.Page.Locator("html")).ToHaveClassAsync("elder");
@@ -150,7 +150,7 @@ public sealed partial class ResidentRaisesNeedAndRatesTests(BrowserHost host)
             Buffer = TestImages.Png(320, 240),
         });
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(NeedUrl());
+        await page.WaitForAddressAsync(NeedUrl());
         return page.Url;
     }
 

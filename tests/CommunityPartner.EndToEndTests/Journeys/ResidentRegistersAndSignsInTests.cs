@@ -24,7 +24,7 @@ public sealed partial class ResidentRegistersAndSignsInTests(BrowserHost host)
         await journey.CheckPageAsync("1-home");
 
         await page.Locator("main a[href='/account/register']").First.ClickAsync();
-        await page.WaitForURLAsync(RegisterUrl());
+        await page.WaitForAddressAsync(RegisterUrl());
         await journey.CheckPageAsync("2-register");
 
         await FillRegistrationAsync(page, "1380013800", community.Code);
@@ -34,28 +34,28 @@ public sealed partial class ResidentRegistersAndSignsInTests(BrowserHost host)
         await journey.CheckPageAsync("3-register-bad-phone");
 
         await FillRegistrationAsync(page, phone, community.Code);
-        await page.WaitForURLAsync(HomeUrl());
+        await page.WaitForAddressAsync(HomeUrl());
         await Expect(page.Locator("main h1")).ToHaveTextAsync($"你好，{Name}");
         await journey.CheckPageAsync("4-home-registered");
 
         await page.Locator("header form[action='/account/sign-out'] button").ClickAsync();
-        await page.WaitForURLAsync(HomeUrl());
+        await page.WaitForAddressAsync(HomeUrl());
         await Expect(page.Locator("main h1")).ToHaveTextAsync("居民有呼声，社区有回应");
         await Expect(page.Locator("header a[href='/account']")).ToHaveCountAsync(0);
         await journey.CheckPageAsync("5-signed-out");
 
         await page.Locator("header a[href='/account/sign-in']").ClickAsync();
-        await page.WaitForURLAsync(SignInUrl());
+        await page.WaitForAddressAsync(SignInUrl());
         await journey.CheckPageAsync("6-sign-in");
         await page.Locator("#Input_Phone").FillAsync(phone);
         await page.Locator("#Input_Password").FillAsync(TestData.Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(HomeUrl());
+        await page.WaitForAddressAsync(HomeUrl());
         await Expect(page.Locator("main h1")).ToHaveTextAsync($"你好，{Name}");
         await journey.CheckPageAsync("7-home-signed-in");
 
         await page.Locator("main .cards a[href='/account']").ClickAsync();
-        await page.WaitForURLAsync(AccountUrl());
+        await page.WaitForAddressAsync(AccountUrl());
         await Expect(page.Locator("main dl.facts")).ToContainTextAsync(phone);
         await Expect(page.Locator("main dl.facts")).ToContainTextAsync(community.Name);
         await journey.CheckPageAsync("8-account");

@@ -63,7 +63,7 @@ public sealed class RoadshowScoringTests(BrowserHost host)
         await visitor.Page.GotoAsync("/roadshows");
         await visitor.CheckPageAsync("5-visitor-list-phone");
         await visitor.Page.Locator($"main a[href='/roadshows/{id}']").First.ClickAsync();
-        await visitor.Page.WaitForURLAsync($"**/roadshows/{id}");
+        await visitor.Page.WaitForAddressAsync($"**/roadshows/{id}");
         await Expect(visitor.Page.Locator("#results-heading")).ToHaveTextAsync("评分结果");
         await Expect(visitor.Page.Locator("main")).ToContainTextAsync("希望周末也开放");
         await Expect(visitor.Page.Locator("main")).Not.ToContainTextAsync("张阿姨");
@@ -99,7 +99,7 @@ public sealed class RoadshowScoringTests(BrowserHost host)
         await page.Locator("#Input_Phone").FillAsync(user.Phone);
         await page.Locator("#Input_Password").FillAsync(TestData.Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**/roadshows/{roadshowId}");
+        await page.WaitForAddressAsync($"**/roadshows/{roadshowId}");
     }
 
     private static async Task ScoreAsync(IPage page, Guid projectId, int need, int feasibility, int benefit, string? comment)

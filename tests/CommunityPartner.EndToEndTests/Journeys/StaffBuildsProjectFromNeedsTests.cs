@@ -31,14 +31,14 @@ public sealed class StaffBuildsProjectFromNeedsTests(BrowserHost host)
             await page.Locator("#Input_Phone").FillAsync(staff.Phone);
             await page.Locator("#Input_Password").FillAsync(TestData.Password);
             await page.Locator("main form button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+            await page.WaitForAddressAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
 
             await page.GotoAsync("/admin/projects");
             await Expect(page.Locator("main h1")).ToHaveTextAsync("项目管理");
             await desk.CheckPageAsync("1-staff-projects");
 
             await page.Locator("main a[href='/projects/new']").ClickAsync();
-            await page.WaitForURLAsync("**/projects/new");
+            await page.WaitForAddressAsync("**/projects/new");
             await desk.CheckPageAsync("2-new-project-empty");
 
             await page.Locator("#Input_Title").FillAsync(title);
@@ -61,7 +61,7 @@ public sealed class StaffBuildsProjectFromNeedsTests(BrowserHost host)
             await desk.CheckPageAsync("3-new-project-filled");
 
             await page.Locator("main form button[type=submit].wide").ClickAsync();
-            await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/projects/[0-9a-f-]{36}$"));
+            await page.WaitForAddressAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/projects/[0-9a-f-]{36}$"));
             await Expect(page.Locator("main h1")).ToHaveTextAsync(title);
             await Expect(page.Locator("main")).ToContainTextAsync("草稿");
             await desk.CheckPageAsync("4-draft");

@@ -22,7 +22,7 @@ public sealed class StaffImportsProblemListTests(BrowserHost host)
         await journey.SignInAsync(staff.Phone, TestData.Password);
         await page.GotoAsync($"/admin/communities/{community.Code}/needs");
         await page.Locator($"a[href='/admin/communities/{community.Code}/needs/import']").ClickAsync();
-        await page.WaitForURLAsync("**/needs/import");
+        await page.WaitForAddressAsync("**/needs/import");
         await journey.CheckPageAsync("1-import-page");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#template-xlsx").ClickAsync());
@@ -47,7 +47,7 @@ public sealed class StaffImportsProblemListTests(BrowserHost host)
         await journey.CheckPageAsync("3-preview-ok");
 
         await page.Locator("#import-form button").ClickAsync();
-        await page.WaitForURLAsync("**done=**");
+        await page.WaitForAddressAsync("**done=**");
         await Expect(page.Locator("#import-done")).ToContainTextAsync("已导入 2 条诉求");
         await journey.CheckPageAsync("4-imported");
 

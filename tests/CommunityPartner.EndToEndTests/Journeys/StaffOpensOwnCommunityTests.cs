@@ -23,12 +23,12 @@ public sealed partial class StaffOpensOwnCommunityTests(BrowserHost host)
         await page.Locator("#Input_Phone").FillAsync(staff.Phone);
         await page.Locator("#Input_Password").FillAsync(TestData.Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(HomeUrl());
+        await page.WaitForAddressAsync(HomeUrl());
         await Expect(page.Locator("main h1")).ToHaveTextAsync($"你好，{staff.Name}");
         await journey.CheckPageAsync("2-home");
 
         await page.Locator("main .cards a[href='/admin/my-community']").ClickAsync();
-        await page.WaitForURLAsync($"**/admin/communities/{own.Code}");
+        await page.WaitForAddressAsync($"**/admin/communities/{own.Code}");
         await Expect(page.Locator("main h1")).ToHaveTextAsync(own.Name);
         await Expect(page.Locator("main")).ToContainTextAsync(staff.Name);
         await journey.CheckPageAsync("3-own-workspace");

@@ -27,17 +27,17 @@ public sealed class StaffPublishesBillVisitorDrillsDownTests(BrowserHost host)
             await page.Locator("#Input_Phone").FillAsync(actors.Staff.Phone);
             await page.Locator("#Input_Password").FillAsync(TestData.Password);
             await page.Locator("main form button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync("**/bills?**");
+            await page.WaitForAddressAsync("**/bills?**");
             await Expect(page.Locator("main")).ToContainTextAsync("这一期账单尚未发布");
             await desk.CheckPageAsync("1-staff-unpublished");
 
             await page.Locator("main a[href^='/bills/draft']").ClickAsync();
-            await page.WaitForURLAsync("**/bills/draft?**");
+            await page.WaitForAddressAsync("**/bills/draft?**");
             await Expect(page.Locator(".bill-rates .bill-big").First).ToHaveTextAsync("80.0%");
             await desk.CheckPageAsync("2-staff-draft");
 
             await page.Locator("#publish-title + form button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync("**version=1");
+            await page.WaitForAddressAsync("**version=1");
             await Expect(page.Locator("main")).ToContainTextAsync("第 1 版");
             await desk.CheckPageAsync("3-staff-published");
         }
@@ -48,13 +48,13 @@ public sealed class StaffPublishesBillVisitorDrillsDownTests(BrowserHost host)
         await visitor.Locator("#community").SelectOptionAsync(actors.Community.Code);
         await visitor.Locator("#period").SelectOptionAsync(BillsTestData.Period);
         await visitor.Locator("main form button[type=submit]").ClickAsync();
-        await visitor.WaitForURLAsync($"**period={BillsTestData.Period}**");
+        await visitor.WaitForAddressAsync($"**period={BillsTestData.Period}**");
         await Expect(visitor.Locator(".bill-rates .bill-big")).ToHaveTextAsync(["80.0%", "25.0%", "50.0%"]);
         await phone.CheckPageAsync("4-visitor-bill-phone");
         await AssertNoSidewaysScrollAsync(visitor);
 
         await visitor.Locator("a.bill-count[href*='figure=resolved&']").ClickAsync();
-        await visitor.WaitForURLAsync("**figure=resolved**");
+        await visitor.WaitForAddressAsync("**figure=resolved**");
         await Expect(visitor.Locator("main h1")).ToContainTextAsync("已解决");
         await Expect(visitor.Locator(".bill-records li a")).ToHaveTextAsync([resolvedTitle]);
         await Expect(visitor.Locator("main")).Not.ToContainTextAsync(actors.Raiser.Phone);

@@ -24,7 +24,7 @@ public sealed class StaffRecordsRunningCostsTests(BrowserHost host)
         await phone.SignInAsync(staff.Phone, TestData.Password);
         await page.GotoAsync($"/projects/{projectId}");
         await page.Locator($"main a[href='/projects/{projectId}/running-costs']").ClickAsync();
-        await page.WaitForURLAsync("**/running-costs");
+        await page.WaitForAddressAsync("**/running-costs");
         await Expect(page.Locator("main")).ToContainTextAsync("还没有记录。");
         await phone.CheckPageAsync("1-running-costs-empty-phone");
 
@@ -66,7 +66,7 @@ public sealed class StaffRecordsRunningCostsTests(BrowserHost host)
         await phone.CheckPageAsync("4-draft-bill-sustainability-phone");
 
         await page.Locator(".bill-sustainability .card a.sus-count").ClickAsync();
-        await page.WaitForURLAsync("**/bills/sustainability?**");
+        await page.WaitForAddressAsync("**/bills/sustainability?**");
         await Expect(page.Locator("tr.sus-record")).ToHaveCountAsync(1);
         await Expect(page.Locator("tr.sus-record th")).ToHaveTextAsync("2025-05");
         await Expect(page.Locator(".sus-records tfoot th")).ToContainTextAsync("60.0%");

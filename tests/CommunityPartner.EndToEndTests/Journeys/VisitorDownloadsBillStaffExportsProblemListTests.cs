@@ -33,7 +33,7 @@ public sealed partial class VisitorDownloadsBillStaffExportsProblemListTests(Bro
             await desk.SignInAsync(actors.Staff.Phone, TestData.Password);
             await page.GotoAsync($"/bills/draft?community={code}&period={BillsTestData.Period}");
             await page.Locator("#publish-title + form button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync("**version=1");
+            await page.WaitForAddressAsync("**version=1");
 
             await page.GotoAsync($"/admin/communities/{code}/needs");
             var queueTitles = await page.Locator("ul.needs li.need a strong").AllTextContentsAsync();

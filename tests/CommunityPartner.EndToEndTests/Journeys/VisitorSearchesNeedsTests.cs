@@ -30,7 +30,7 @@ public sealed partial class VisitorSearchesNeedsTests(BrowserHost host)
 
         await page.GotoAsync("/");
         await page.Locator("header nav a[href='/needs']").ClickAsync();
-        await page.WaitForURLAsync(ListUrl());
+        await page.WaitForAddressAsync(ListUrl());
         await Expect(page.Locator("main h1")).ToHaveTextAsync("问题清单");
         await journey.CheckPageAsync("1-list");
 
@@ -60,13 +60,13 @@ public sealed partial class VisitorSearchesNeedsTests(BrowserHost host)
         var inProgress = page.Locator("main nav.status-tabs a", new() { HasText = "处理中" });
         await Expect(inProgress.Locator(".count")).ToHaveTextAsync("1");
         await inProgress.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("status=in_progress", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("status=in_progress", StringComparison.Ordinal));
         await Expect(inProgress).ToHaveAttributeAsync("aria-current", "page");
         await ExpectTitlesAsync(page, FireLane);
         await journey.CheckPageAsync("5-parking-in-progress");
 
         await page.Locator("main ul.needs a", new() { HasText = FireLane }).ClickAsync();
-        await page.WaitForURLAsync(NeedUrl());
+        await page.WaitForAddressAsync(NeedUrl());
         await Expect(page.Locator("main h1")).ToHaveTextAsync(FireLane);
         await Expect(page.Locator("main .meta .status").First).ToHaveTextAsync("处理中");
         var raisedBy = page.Locator("main dl.facts dt", new() { HasText = "提出人" }).Locator("xpath=following-sibling::dd[1]");
@@ -105,7 +105,7 @@ public sealed partial class VisitorSearchesNeedsTests(BrowserHost host)
     private static async Task FilterAsync(IPage page, string expected)
     {
         await page.Locator("main form[role=search] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => Uri.UnescapeDataString(url).Contains(expected, StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => Uri.UnescapeDataString(url).Contains(expected, StringComparison.Ordinal));
     }
 
     /// <summary>The list shows exactly these needs, newest first.</summary>
