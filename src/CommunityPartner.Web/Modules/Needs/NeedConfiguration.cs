@@ -22,6 +22,12 @@ public sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
                 t.HasTrigger(trigger);
             }
 
+            // The overdue days' triggers (Tallies/NeedOverdueDay).
+            foreach (var trigger in Tallies.NeedOverdueDayConfiguration.Triggers)
+            {
+                t.HasTrigger(trigger);
+            }
+
             t.UseSqlReturningClause(false);
         });
         builder.Property(x => x.Title).HasMaxLength(Need.TitleMax);

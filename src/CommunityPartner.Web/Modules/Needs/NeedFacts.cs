@@ -17,30 +17,41 @@ internal sealed class NeedFacts(AppDbContext db, Tallies.NeedTallies tallies) : 
         tallies.ReadAsync(communityId, fromUtc, toUtc, ct, withMinutes: false);
 
     /// <remarks>
-    /// The overdue set split in two disjoint parts, each a range scan of a partial index of open needs (no scan of every
-    /// open need): past the resolution deadline; or not yet, but never answered and past the response deadline.
+    /// The days before today from <see cref="Tallies.NeedOverdueDay"/> (a few rows per community and day, kept by
+    /// triggers), plus the needs that became overdue since today's start (UTC), counted exactly by
+    /// <see cref="OverdueCountQueries"/>. So the cost does not grow with the number of overdue needs.
     /// <c>NeedTalliesTests</c> proves the sum equals the plain count of <see cref="Overdue"/>.
     /// </remarks>
     public async Task<IReadOnlyDictionary<Guid, int>> OverdueCountsAsync(DateTime nowUtc, CancellationToken ct)
     {
-        var counts = new List<OverdueCount>();
-        foreach (var query in OverdueCountQueries(db, nowUtc))
+        var today = DateTime.SpecifyKind(nowUtc.Date, DateTimeKind.Utc);
+        var before = Tallies.NeedOverdueDay.DayOf(today);
+        var counts = await db.Set<Tallies.NeedOverdueDay>().AsNoTracking()
+            .Where(d => d.Day < before)
+            .GroupBy(d => d.CommunityId)
+            .Select(g => new OverdueCount { CommunityId = g.Key, Count = g.Sum(d => d.Count) })
+            .ToListAsync(ct);
+        foreach (var query in OverdueCountQueries(db, today, nowUtc))
         {
             counts.AddRange(await query.ToListAsync(ct));
         }
 
-        return counts.GroupBy(g => g.CommunityId).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        return counts.GroupBy(g => g.CommunityId).Select(g => (g.Key, Count: g.Sum(x => x.Count))).Where(g => g.Count != 0)
+            .ToDictionary(g => g.Key, g => g.Count);
     }
 
     /// <summary>
-    /// The two disjoint counts of <see cref="OverdueCountsAsync"/>, each over its partial index of open needs (migration
-    /// <c>Perf2</c>). On SQLite the index is named (<c>INDEXED BY</c>): the query's WHERE implies the index's, but
+    /// The needs open at <paramref name="nowUtc"/> that became overdue at or after <paramref name="sinceUtc"/> (their
+    /// <see cref="Tallies.NeedOverdueDay.OverdueSince"/> in [since, now)), per community, in two disjoint counts, each a
+    /// range of its partial index of open needs (migration <c>Perf2</c>): past the resolution deadline (and past no
+    /// earlier deadline before <paramref name="sinceUtc"/>); or not yet, but never answered and past the response
+    /// deadline. On SQLite the index is named (<c>INDEXED BY</c>): the query's WHERE implies the index's, but
     /// without <c>ANALYZE</c> statistics SQLite's planner takes the <c>Status IN (0, 1, 2)</c> term as an equality
     /// look-up of about ten rows per value on <c>IX_needs_needs_Status_SubmittedAt_Id</c> and prefers it (then sorts
     /// every open need for the GROUP BY); PostgreSQL's planner proves the predicate and costs it itself.
-    /// <c>NeedTalliesTests</c> reads both plans.
+    /// <c>OverduePlanTests</c> reads both plans.
     /// </summary>
-    internal static IReadOnlyList<IQueryable<OverdueCount>> OverdueCountQueries(AppDbContext db, DateTime nowUtc)
+    internal static IReadOnlyList<IQueryable<OverdueCount>> OverdueCountQueries(AppDbContext db, DateTime sinceUtc, DateTime nowUtc)
     {
         if (db.Database.IsSqlite())
         {
@@ -49,11 +60,14 @@ internal sealed class NeedFacts(AppDbContext db, Tallies.NeedTallies tallies) : 
             [
                 db.Database.SqlQuery<OverdueCount>($"""
                     SELECT "CommunityId", COUNT(*) AS "Count" FROM "needs_needs" INDEXED BY "IX_needs_needs_open_resolve_by"
-                    WHERE "Status" IN (0, 1, 2) AND "ResolveBy" < {nowUtc} GROUP BY "CommunityId"
+                    WHERE "Status" IN (0, 1, 2) AND "ResolveBy" >= {sinceUtc} AND "ResolveBy" < {nowUtc}
+                    AND ("FirstRespondedAt" IS NOT NULL OR "RespondBy" >= {sinceUtc})
+                    GROUP BY "CommunityId"
                     """),
                 db.Database.SqlQuery<OverdueCount>($"""
                     SELECT "CommunityId", COUNT(*) AS "Count" FROM "needs_needs" INDEXED BY "IX_needs_needs_unanswered_respond_by"
-                    WHERE "Status" IN (0, 1, 2) AND "FirstRespondedAt" IS NULL AND "RespondBy" < {nowUtc} AND "ResolveBy" >= {nowUtc}
+                    WHERE "Status" IN (0, 1, 2) AND "FirstRespondedAt" IS NULL AND "RespondBy" >= {sinceUtc} AND "RespondBy" < {nowUtc}
+                    AND "ResolveBy" >= {nowUtc}
                     GROUP BY "CommunityId"
                     """),
             ];
@@ -63,9 +77,9 @@ internal sealed class NeedFacts(AppDbContext db, Tallies.NeedTallies tallies) : 
             .Where(n => n.Status == NeedStatus.Submitted || n.Status == NeedStatus.Responded || n.Status == NeedStatus.InProgress);
         return
         [
-            open.Where(n => n.ResolveBy < nowUtc)
+            open.Where(n => n.ResolveBy >= sinceUtc && n.ResolveBy < nowUtc && (n.FirstRespondedAt != null || n.RespondBy >= sinceUtc))
                 .GroupBy(n => n.CommunityId).Select(g => new OverdueCount { CommunityId = g.Key, Count = g.Count() }),
-            open.Where(n => n.FirstRespondedAt == null && n.RespondBy < nowUtc && n.ResolveBy >= nowUtc)
+            open.Where(n => n.FirstRespondedAt == null && n.RespondBy >= sinceUtc && n.RespondBy < nowUtc && n.ResolveBy >= nowUtc)
                 .GroupBy(n => n.CommunityId).Select(g => new OverdueCount { CommunityId = g.Key, Count = g.Count() }),
         ];
     }

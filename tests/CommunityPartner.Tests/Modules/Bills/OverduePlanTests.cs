@@ -30,7 +30,7 @@ public abstract class OverduePlanTests(AppFactory factory)
             await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off");
         }
 
-        var queries = NeedFacts.OverdueCountQueries(db, new DateTime(2019, 6, 1, 0, 0, 0, DateTimeKind.Utc));
+        var queries = NeedFacts.OverdueCountQueries(db, new DateTime(2019, 6, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2019, 6, 1, 9, 30, 0, DateTimeKind.Utc));
         Assert.Equal(indexes.Length, queries.Count);
         for (var i = 0; i < queries.Count; i++)
         {

@@ -691,6 +691,12 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
 
                     b.ToTable("needs_needs", null, t =>
                         {
+                            t.HasTrigger("needs_overdue_days_delete");
+
+                            t.HasTrigger("needs_overdue_days_insert");
+
+                            t.HasTrigger("needs_overdue_days_update");
+
                             t.HasTrigger("needs_status_counts_delete");
 
                             t.HasTrigger("needs_status_counts_insert");
@@ -999,6 +1005,22 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("needs_open311_keys", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Tallies.NeedOverdueDay", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommunityId", "Day");
+
+                    b.ToTable("needs_overdue_days", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Tallies.NeedTally", b =>

@@ -684,6 +684,12 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
 
                     b.ToTable("needs_needs", null, t =>
                         {
+                            t.HasTrigger("needs_overdue_days_delete");
+
+                            t.HasTrigger("needs_overdue_days_insert");
+
+                            t.HasTrigger("needs_overdue_days_update");
+
                             t.HasTrigger("needs_status_counts_delete");
 
                             t.HasTrigger("needs_status_counts_insert");
@@ -988,6 +994,22 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("needs_open311_keys", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Tallies.NeedOverdueDay", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunityId", "Day");
+
+                    b.ToTable("needs_overdue_days", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Needs.Tallies.NeedTally", b =>
