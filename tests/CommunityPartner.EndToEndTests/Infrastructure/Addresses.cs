@@ -14,8 +14,11 @@ public static class Addresses
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
     /// <summary>A full address, or a Playwright-style glob: <c>**</c> any characters, <c>*</c> any but <c>/</c>.</summary>
-    public static Task WaitForAddressAsync(this IPage page, string address) =>
-        page.WaitForAddressAsync(url => url == address || Glob(address).IsMatch(url));
+    public static Task WaitForAddressAsync(this IPage page, string address)
+    {
+        var glob = Glob(address);
+        return page.WaitForAddressAsync(url => url == address || glob.IsMatch(url));
+    }
 
     public static Task WaitForAddressAsync(this IPage page, Regex address) =>
         page.WaitForAddressAsync(address.IsMatch);

@@ -46,6 +46,35 @@ public sealed class FileStore
         }
     }
 
+    /// <summary>Deletes the files directly in a folder last written before <paramref name="cutoffUtc"/>; how many it deleted.</summary>
+    public int DeleteOlderThan(string relativeFolder, DateTime cutoffUtc)
+    {
+        var folder = Resolve(relativeFolder);
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles())
+        {
+            if (file.LastWriteTimeUtc < cutoffUtc)
+            {
+                try
+                {
+                    file.Delete();
+                    deleted++;
+                }
+                catch (IOException)
+                {
+                    // Being written or read right now: the next sweep takes it.
+                }
+            }
+        }
+
+        return deleted;
+    }
+
     /// <summary>Refuses any path that would leave the root.</summary>
     private string Resolve(string relativePath)
     {

@@ -28,6 +28,9 @@ public sealed class ImportNeedsHandler(AppDbContext db, ICommunityDirectory comm
 {
     private const int Batch = 250;
 
+    /// <summary>How long an uploaded file that was previewed but not imported is kept for its import.</summary>
+    public static readonly TimeSpan PreviewKeptFor = TimeSpan.FromDays(7);
+
     public async Task<Result<ImportPreview>> PreviewAsync(ClaimsPrincipal user, string code, string fileName, byte[] content, CancellationToken ct)
     {
         var community = await communities.FindByCodeAsync(code, ct);
@@ -58,8 +61,15 @@ public sealed class ImportNeedsHandler(AppDbContext db, ICommunityDirectory comm
 
         var kind = ImportSheet.KindOf(fileName, content)!.Value;
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        await files.WriteAsync(PathOf(community.Id, hash, kind), content, ct);
+        // The uploaded file waits for the import (by its hash) for a while: previews never imported are swept after
+        // PreviewKeptFor, an imported file at once (its NeedImport record keeps the hash that answers a repeat).
+        files.DeleteOlderThan(FolderOf(community.Id), clock.GetUtcNow().UtcDateTime - PreviewKeptFor);
         var preview = await CheckAsync(community.Id, user.UserId()!.Value, hash, Path.GetFileName(fileName), content, kind, ct);
+        if (preview.Preview.Already is null)
+        {
+            await files.WriteAsync(PathOf(community.Id, hash, kind), content, ct);
+        }
+
         return preview.Preview;
     }
 
@@ -130,6 +140,7 @@ public sealed class ImportNeedsHandler(AppDbContext db, ICommunityDirectory comm
                 : Result<ImportOutcome>.Conflict("导入没有完成，请重试");
         }
 
+        files.Delete(PathOf(community.Id, hash, kind.Value));
         return new ImportOutcome(import, AlreadyImported: false);
     }
 
@@ -157,6 +168,8 @@ public sealed class ImportNeedsHandler(AppDbContext db, ICommunityDirectory comm
 
     private static bool IsHash(string? hash) => hash is { Length: 64 } && hash.All(Uri.IsHexDigit);
 
-    private static string PathOf(Guid communityId, string hash, SheetKind kind) =>
-        $"imports/{communityId:N}/{(IsHash(hash) ? hash : "invalid")}.{kind.ToString().ToLowerInvariant()}";
+    internal static string FolderOf(Guid communityId) => $"imports/{communityId:N}";
+
+    internal static string PathOf(Guid communityId, string hash, SheetKind kind) =>
+        $"{FolderOf(communityId)}/{(IsHash(hash) ? hash : "invalid")}.{kind.ToString().ToLowerInvariant()}";
 }

@@ -85,6 +85,38 @@ public abstract class ImportNeedsTests(AppFactory factory)
     }
 
     [Fact]
+    public async Task UploadedFiles_KeptUntilImported_StalePreviewsSwept_AnImportedFileNotKeptAgain()
+    {
+        var actors = await _needs.ActorsAsync();
+        var folder = Path.Combine(factory.StorageRoot, "imports", actors.Community.Id.ToString("N"));
+        var good = Csv("楼道灯不亮,设施维修,2025-04-03,处理中,,,,2025-04-04,,,");
+        var stale = Csv("河边垃圾,环境卫生,2025-04-05,待回应,,,,,,,");
+
+        var stalePreview = await PreviewAsync(actors.StaffClient, actors.Community.Code, stale, "旧.csv");
+        var stalePath = Path.Combine(folder, stalePreview.GetProperty("hash").GetString() + ".csv");
+        Assert.True(File.Exists(stalePath));
+        File.SetLastWriteTimeUtc(stalePath, DateTime.UtcNow - ImportNeedsHandler.PreviewKeptFor - TimeSpan.FromMinutes(1));
+
+        // A new preview sweeps the community's previews older than the keeping time and keeps its own file.
+        var hash = (await PreviewAsync(actors.StaffClient, actors.Community.Code, good, "台账.csv")).GetProperty("hash").GetString();
+        var goodPath = Path.Combine(folder, hash + ".csv");
+        Assert.False(File.Exists(stalePath));
+        Assert.True(File.Exists(goodPath));
+        var late = await actors.StaffClient.PostAsync($"/api/v1/communities/{actors.Community.Code}/needs/imports/{stalePreview.GetProperty("hash").GetString()}", null);
+        Assert.Equal(HttpStatusCode.NotFound, late.StatusCode);
+
+        // The import takes the file; a repeat is answered from the import's record; previewing it again keeps nothing.
+        var url = $"/api/v1/communities/{actors.Community.Code}/needs/imports/{hash}";
+        Assert.Equal(HttpStatusCode.Created, (await actors.StaffClient.PostAsync(url, null)).StatusCode);
+        Assert.False(File.Exists(goodPath));
+        Assert.Equal(HttpStatusCode.OK, (await actors.StaffClient.PostAsync(url, null)).StatusCode);
+        var again = await PreviewAsync(actors.StaffClient, actors.Community.Code, good, "台账-副本.csv");
+        Assert.Equal(1, again.GetProperty("alreadyImported").GetProperty("needCount").GetInt32());
+        Assert.False(File.Exists(goodPath));
+        Assert.Equal(1, await CountAsync(actors.Community.Id));
+    }
+
+    [Fact]
     public async Task Import_SameFileInParallel_ImportsExactlyOnce()
     {
         var actors = await _needs.ActorsAsync();
