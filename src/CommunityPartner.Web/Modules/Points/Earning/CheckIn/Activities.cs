@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CommunityPartner.Web.Platform.Audit;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,8 +61,8 @@ public sealed class ActivitiesHandler(AppDbContext db, AuditLog audit, TimeProvi
             return errors;
         }
 
-        var starts = DateTime.SpecifyKind(command.StartsAt!.Value.ToUniversalTime(), DateTimeKind.Utc);
-        var ends = DateTime.SpecifyKind(command.EndsAt!.Value.ToUniversalTime(), DateTimeKind.Utc);
+        var starts = DistrictTime.ToUtc(command.StartsAt!.Value);
+        var ends = DistrictTime.ToUtc(command.EndsAt!.Value);
         for (var attempt = 0; ; attempt++)
         {
             var activity = PointsActivity.Create(communityId, title, activityType, starts, ends, staffId, clock.GetUtcNow().UtcDateTime);
