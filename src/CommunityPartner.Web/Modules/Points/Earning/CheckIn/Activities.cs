@@ -51,7 +51,7 @@ public sealed class ActivitiesHandler(AppDbContext db, AuditLog audit, TimeProvi
         {
             errors.Add("endsAt", "请填写签到结束时间");
         }
-        else if (command.StartsAt is { } s && command.EndsAt <= s)
+        else if (command.StartsAt is { } s && DistrictTime.ToUtc(command.EndsAt.Value) <= DistrictTime.ToUtc(s))
         {
             errors.Add("endsAt", "结束时间必须晚于开始时间");
         }

@@ -62,7 +62,7 @@ public sealed class ManageItemsHandler(AppDbContext db, IMerchantDirectory merch
             errors.Add("stock", "库存应在 0 到 {0} 之间", MerchantItem.StockMax);
         }
 
-        if (command.ValidFrom is { } from && command.ValidUntil is { } until && until <= from)
+        if (command.ValidFrom is { } from && command.ValidUntil is { } until && ToUtc(until) <= ToUtc(from))
         {
             errors.Add("validUntil", "截止时间应晚于开始时间");
         }
