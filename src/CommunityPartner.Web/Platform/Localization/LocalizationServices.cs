@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
 namespace CommunityPartner.Web.Platform.Localization;
@@ -16,6 +18,7 @@ public static class LocalizationServices
     public static IServiceCollection AddPlatformLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<IConfigureOptions<MvcOptions>, ModelBindingMessages>();
         // Emit Chinese as UTF-8 text rather than &#x...; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>

@@ -37,13 +37,21 @@ public static class DistrictTime
             return false;
         }
 
-        utc = parsed.Kind switch
-        {
-            DateTimeKind.Unspecified => DateTime.SpecifyKind(parsed - Offset, DateTimeKind.Utc),
-            _ => parsed.ToUniversalTime(),
-        };
+        utc = ToUtc(parsed);
         return true;
     }
+
+    /// <summary>
+    /// The UTC instant of a time an API client or a form sent: with a zone (Z, an offset) as such; without one it is the
+    /// district's wall clock (a client in the district writes "2025-05-01T19:00" meaning Beijing time), never the
+    /// server's zone and never UTC.
+    /// </summary>
+    public static DateTime ToUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value - Offset, DateTimeKind.Utc),
+    };
 
     /// <summary>The district's wall-clock time as an offset date (+08:00), for calendar arithmetic in district months.</summary>
     public static DateTimeOffset OffsetOf(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);

@@ -172,6 +172,29 @@ public abstract class CheckInTests(AppFactory factory)
         Assert.DoesNotContain(resident.Phone, list.QuerySelector("#attendees")!.TextContent);
     }
 
+    [Fact]
+    public async Task Activities_TimesWithoutAZone_AreBeijingTime()
+    {
+        var world = await _points.WorldAsync();
+        var day = DateTime.UtcNow.Date.AddDays(2);
+        var body = new
+        {
+            title = "周末义诊",
+            activityType = "volunteer",
+            startsAt = day.ToString("yyyy-MM-dd'T'09:00:00", System.Globalization.CultureInfo.InvariantCulture),
+            endsAt = day.ToString("yyyy-MM-dd'T'03:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var response = await world.StaffClient.PostAsJsonAsync("/api/v1/points/activities", body);
+
+        // 09:00 in the district is 01:00 UTC; the end, sent in UTC, stays 03:00 UTC.
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var stored = await _points.QueryAsync(db => db.Set<PointsActivity>().AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.Equal(day.AddHours(1), stored.StartsAt);
+        Assert.Equal(day.AddHours(3), stored.EndsAt);
+    }
+
     private sealed record Opened(Guid Id, string Code, string Path);
 
     private static object Body(string title, string type, DateTime starts, DateTime ends) => new { title, activityType = type, startsAt = starts, endsAt = ends };

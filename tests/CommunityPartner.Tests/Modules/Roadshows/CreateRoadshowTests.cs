@@ -35,6 +35,27 @@ public abstract class CreateRoadshowTests(AppFactory factory)
     }
 
     [Fact]
+    public async Task Create_TimesWithoutAZone_AreBeijingTime_TimesWithAZoneAreTakenAsSent()
+    {
+        var actors = await _data.ActorsAsync();
+        var day = factory.Clock.GetUtcNow().UtcDateTime.Date.AddDays(3);
+        var body = _data.Body([actors.ProjectA]);
+        // 19:00 in the district is 11:00 UTC; scoring written with its own offset (+08:00) and in UTC (Z).
+        body["startsAt"] = day.ToString("yyyy-MM-dd'T'19:00:00", System.Globalization.CultureInfo.InvariantCulture);
+        body["scoringOpensAt"] = day.ToString("yyyy-MM-dd'T'19:30:00+08:00", System.Globalization.CultureInfo.InvariantCulture);
+        body["scoringClosesAt"] = day.ToString("yyyy-MM-dd'T'14:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await actors.StaffClient.PostAsJsonAsync("/api/v1/roadshows", body);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var stored = await _data.QueryAsync(db => db.Set<Roadshow>().AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal(day.AddHours(11), stored.StartsAt);
+        Assert.Equal(day.AddHours(11.5), stored.ScoringOpensAt);
+        Assert.Equal(day.AddHours(14), stored.ScoringClosesAt);
+    }
+
+    [Fact]
     public async Task Create_ByAdmin_IsDistrictRoadshowWithProjectsOfSeveralCommunities()
     {
         var first = await _data.ActorsAsync();

@@ -3,6 +3,7 @@ using CommunityPartner.Web.Modules.Projects.Contracts;
 using CommunityPartner.Web.Platform.Audit;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -205,10 +206,5 @@ public sealed class RoadshowEditor(AppDbContext db, IProjectCatalog projects, Au
         return lineup;
     }
 
-    private static DateTime Utc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Utc => value,
-        DateTimeKind.Local => value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-    };
+    private static DateTime Utc(DateTime value) => DistrictTime.ToUtc(value);
 }

@@ -113,6 +113,31 @@ public abstract class RaiseNeedPageTests(AppFactory factory)
         Assert.Equal("/account/sign-in", Responses.LocationPath(response));
     }
 
+    [Fact]
+    public async Task RaisePage_UnreadableValueBesideAMissingTitle_BothExplainedInTheReadersLanguage_NothingStored()
+    {
+        var community = await factory.Data.CommunityAsync();
+        var resident = await factory.Data.UserAsync(community, "周大爷");
+        var browser = await factory.Data.BrowserAsync(resident);
+        var before = await _needs.CountNeedsAsync();
+        var fields = Fields(community, "");
+        fields["Input.Latitude"] = "北边";
+
+        var chinese = await Html.ParseAsync(await MultipartForms.SubmitAsync(browser, "/needs/new", fields, []));
+        var english = await Html.ParseAsync(await MultipartForms.SubmitAsync(browser, "/needs/new?culture=en", fields, []));
+
+        Assert.Contains("“北边”不是这一项能填的内容，请按提示重新填写", Html.FieldErrors(chinese));
+        Assert.Contains("“北边” is not something this field takes; please fill it in as the hint says", Html.FieldErrors(english));
+        foreach (var page in new[] { chinese, english })
+        {
+            // ASP.NET's own English message would name the property ("… is not valid for Latitude.").
+            Assert.DoesNotContain("is not valid", page.Body!.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("Latitude", page.Body!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await _needs.CountNeedsAsync());
+    }
+
     private static Dictionary<string, string> Fields(CommunityRef community, string title) => new()
     {
         ["Input.CommunityCode"] = community.Code,

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CommunityPartner.Web.Platform.Audit;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +51,7 @@ public sealed class ActivitiesHandler(AppDbContext db, AuditLog audit, TimeProvi
         {
             errors.Add("endsAt", "请填写签到结束时间");
         }
-        else if (command.StartsAt is { } s && command.EndsAt <= s)
+        else if (command.StartsAt is { } s && DistrictTime.ToUtc(command.EndsAt.Value) <= DistrictTime.ToUtc(s))
         {
             errors.Add("endsAt", "结束时间必须晚于开始时间");
         }
@@ -60,8 +61,8 @@ public sealed class ActivitiesHandler(AppDbContext db, AuditLog audit, TimeProvi
             return errors;
         }
 
-        var starts = DateTime.SpecifyKind(command.StartsAt!.Value.ToUniversalTime(), DateTimeKind.Utc);
-        var ends = DateTime.SpecifyKind(command.EndsAt!.Value.ToUniversalTime(), DateTimeKind.Utc);
+        var starts = DistrictTime.ToUtc(command.StartsAt!.Value);
+        var ends = DistrictTime.ToUtc(command.EndsAt!.Value);
         for (var attempt = 0; ; attempt++)
         {
             var activity = PointsActivity.Create(communityId, title, activityType, starts, ends, staffId, clock.GetUtcNow().UtcDateTime);

@@ -3,6 +3,7 @@ using CommunityPartner.Web.Modules.Partners.Contracts;
 using CommunityPartner.Web.Platform.Audit;
 using CommunityPartner.Web.Platform.Auth;
 using CommunityPartner.Web.Platform.Data;
+using CommunityPartner.Web.Platform.Time;
 using CommunityPartner.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,7 +62,7 @@ public sealed class ManageItemsHandler(AppDbContext db, IMerchantDirectory merch
             errors.Add("stock", "库存应在 0 到 {0} 之间", MerchantItem.StockMax);
         }
 
-        if (command.ValidFrom is { } from && command.ValidUntil is { } until && until <= from)
+        if (command.ValidFrom is { } from && command.ValidUntil is { } until && ToUtc(until) <= ToUtc(from))
         {
             errors.Add("validUntil", "截止时间应晚于开始时间");
         }
@@ -143,11 +144,5 @@ public sealed class ManageItemsHandler(AppDbContext db, IMerchantDirectory merch
     internal static ItemDto ToDto(MerchantItem i, DateTime now) =>
         new(i.Id, i.PartnerId, i.Name, i.PointsPrice, i.Stock, i.ValidFrom, i.ValidUntil, i.IsOnOffer(now) && i.Stock > 0, ItemPhoto.UrlOf(i.Id, i.PhotoId));
 
-    private static DateTime? ToUtc(DateTime? value) => value?.Kind switch
-    {
-        null => null,
-        DateTimeKind.Utc => value,
-        DateTimeKind.Local => value.Value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value.Value.AddHours(-8), DateTimeKind.Utc),
-    };
+    private static DateTime? ToUtc(DateTime? value) => value is { } v ? DistrictTime.ToUtc(v) : null;
 }
