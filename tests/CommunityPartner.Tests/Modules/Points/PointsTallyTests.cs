@@ -36,6 +36,7 @@ public abstract class PointsTallyTests(AppFactory factory, ITestOutputHelper out
     private const int Year = 2018;
     private readonly PointsTestData _points = new(factory);
     private readonly List<string> _posted = [];
+    private readonly List<PointsTransfer> _deleted = [];
 
     [Fact]
     public async Task Figures_AfterRandomLedgerMoves_EqualARecountOfTheTransfers()
@@ -164,24 +165,41 @@ public abstract class PointsTallyTests(AppFactory factory, ITestOutputHelper out
         await AssertBackfillEqualsKeptRowsAsync();
 
         // January goes: its district month goes; the quarter and year stay (February of the same quarter remains).
-        await _points.QueryAsync(db => db.Set<PointsTransfer>().Where(t => t.Id == january).ExecuteDeleteAsync());
+        await DeleteAsync(january);
         await AssertSpansAsync(resident, "January deleted", (a.Id, q1), (a.Id, y), (b.Id, q2), (b.Id, y), (district, 201702), (district, 201705), (district, q1), (district, q2), (district, y));
         await AssertActiveEqualRecountAsync([a.Id, b.Id], [$"{year}-01", $"{year}-02", $"{year}-Q1", $"{year}-Q2", $"{year}"], "January deleted");
 
         // February goes: community A has no month left in the quarter or the year; the district keeps the year (May in B).
-        await _points.QueryAsync(db => db.Set<PointsTransfer>().Where(t => t.Id == february).ExecuteDeleteAsync());
+        await DeleteAsync(february);
         await AssertSpansAsync(resident, "February deleted", (b.Id, q2), (b.Id, y), (district, 201705), (district, q2), (district, y));
         await AssertActiveEqualRecountAsync([a.Id, b.Id], [$"{year}-02", $"{year}-Q1", $"{year}-Q2", $"{year}"], "February deleted");
 
         // Back in January, from B: B's first quarter and the district's January and quarter come back; then May goes.
         var again = await AwardAsync(b.Id, resident, new DateTime(year, 1, 20, 3, 0, 0, DateTimeKind.Utc));
-        await _points.QueryAsync(db => db.Set<PointsTransfer>().Where(t => t.Id == may).ExecuteDeleteAsync());
+        await DeleteAsync(may);
         await AssertSpansAsync(resident, "January from B, May deleted", (b.Id, q1), (b.Id, y), (district, 201701), (district, q1), (district, y));
         await AssertActiveEqualRecountAsync([a.Id, b.Id], [$"{year}-01", $"{year}-05", $"{year}-Q1", $"{year}-Q2", $"{year}"], "May deleted");
 
-        await _points.QueryAsync(db => db.Set<PointsTransfer>().Where(t => t.Id == again).ExecuteDeleteAsync());
+        await DeleteAsync(again);
         await AssertSpansAsync(resident, "all deleted");
         await AssertSpansEqualRecountAsync("all deleted");
+
+        // Put them back (the insert triggers again), so the ledger reconciles.
+        await _points.QueryAsync(async db =>
+        {
+            db.Set<PointsTransfer>().AddRange(_deleted);
+            return await db.SaveChangesAsync();
+        });
+        await AssertSpansAsync(resident, "put back", (a.Id, q1), (a.Id, y), (b.Id, q1), (b.Id, q2), (b.Id, y), (district, 201701), (district, 201702), (district, 201705), (district, q1), (district, q2), (district, y));
+        await AssertSpansEqualRecountAsync("put back");
+        Assert.Empty((await _points.ReconcileAsync()).Breaks);
+    }
+
+    /// <summary>Deletes the transfer (as maintenance could), keeping it to put back.</summary>
+    private async Task DeleteAsync(long id)
+    {
+        _deleted.Add(await _points.QueryAsync(db => db.Set<PointsTransfer>().AsNoTracking().SingleAsync(t => t.Id == id)));
+        await _points.QueryAsync(db => db.Set<PointsTransfer>().Where(t => t.Id == id).ExecuteDeleteAsync());
     }
 
     /// <summary>An award of 5 points from the community's pool to the resident at <paramref name="at"/>, through the ledger; its transfer id.</summary>
