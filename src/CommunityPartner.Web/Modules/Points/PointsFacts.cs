@@ -38,7 +38,7 @@ internal sealed class PointsFacts(AppDbContext db) : IPointsFacts
 
     public async Task<PointsFigures> FiguresAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
-        if (MonthOf(fromUtc) is not { } from || MonthOf(toUtc) is not { } to)
+        if (MonthOf(fromUtc) is not { } from || MonthOf(toUtc) is not { } to || ActiveSpans.Of(from, to) is not { } span)
         {
             var issued = await IssuedAsync(communityId, fromUtc, toUtc, ct);
             var redeemed = await RedeemedAsync(communityId, fromUtc, toUtc, ct);
@@ -50,9 +50,11 @@ internal sealed class PointsFacts(AppDbContext db) : IPointsFacts
             .GroupBy(m => m.Kind == TransferKind.Redemption)
             .Select(g => new { Redeemed = g.Key, Points = g.Sum(m => m.Points), Transfers = g.Sum(m => m.Transfers) })
             .ToListAsync(ct);
-        var active = await db.Set<PointsActive>().AsNoTracking()
-            .Where(a => a.Month >= from && a.Month < to && (communityId == null || a.CommunityId == communityId))
-            .Select(a => a.ResidentId).Distinct().CountAsync(ct);
+
+        // One key range, no DISTINCT: a community's month is its points_active rows; every other period is its span rows.
+        var active = communityId is { } community && span == from
+            ? await db.Set<PointsActive>().AsNoTracking().CountAsync(a => a.CommunityId == community && a.Month == span, ct)
+            : await db.Set<PointsActiveSpan>().AsNoTracking().CountAsync(a => a.ScopeId == (communityId ?? PointsActiveSpan.District) && a.Span == span, ct);
         var (i, r) = (sums.FirstOrDefault(s => !s.Redeemed), sums.FirstOrDefault(s => s.Redeemed));
         return new(i?.Points ?? 0, (int)(i?.Transfers ?? 0), r?.Points ?? 0, (int)(r?.Transfers ?? 0), active);
     }

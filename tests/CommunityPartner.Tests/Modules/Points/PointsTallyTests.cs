@@ -7,10 +7,14 @@ using CommunityPartner.Web.Modules.Points.Contracts;
 using CommunityPartner.Web.Modules.Points.Ledger;
 using CommunityPartner.Web.Modules.Points.Spending;
 using CommunityPartner.Web.Modules.Points.Spending.Redeem;
+using CommunityPartner.Web.Modules.Points.Tally;
 using CommunityPartner.Web.Platform.Audit;
 using CommunityPartner.Web.Platform.Data;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
@@ -24,13 +28,15 @@ namespace CommunityPartner.Tests.Modules.Points;
 /// of awards, drop-offs, holds, redemptions, refunds, expiries and corrections posted through the ledger across 2018's
 /// months (some at a Beijing month's first instant) and three communities, and after residents change home community —
 /// for each community, residents without one and the district, each month, quarter and the year. The seed is in every
-/// failure message.
+/// failure message. The active residents' span rows (migration ActiveSpans: points_active_spans, kept by triggers on
+/// points_active) equal a recount from points_active after every step, and the migration's backfill rebuilds them.
 /// </summary>
 public abstract class PointsTallyTests(AppFactory factory, ITestOutputHelper output)
 {
     private const int Year = 2018;
     private readonly PointsTestData _points = new(factory);
     private readonly List<string> _posted = [];
+    private readonly List<PointsTransfer> _deleted = [];
 
     [Fact]
     public async Task Figures_AfterRandomLedgerMoves_EqualARecountOfTheTransfers()
@@ -143,6 +149,137 @@ public abstract class PointsTallyTests(AppFactory factory, ITestOutputHelper out
         Assert.Empty((await _points.ReconcileAsync()).Breaks);
     }
 
+    [Fact]
+    public async Task ActiveSpans_DeletingTransfers_DropASpanRowOnlyWhenNoMonthOfItRemains()
+    {
+        const int year = 2017;
+        var (a, b) = (await factory.Data.CommunityAsync(), await factory.Data.CommunityAsync());
+        var resident = (await factory.Data.UserAsync(a, "居民")).Id;
+        var january = await AwardAsync(a.Id, resident, new DateTime(year, 1, 15, 3, 0, 0, DateTimeKind.Utc));
+        var february = await AwardAsync(a.Id, resident, new DateTime(year, 2, 15, 3, 0, 0, DateTimeKind.Utc));
+        var may = await AwardAsync(b.Id, resident, new DateTime(year, 5, 10, 3, 0, 0, DateTimeKind.Utc));
+        var (q1, q2, y) = (ActiveSpans.Quarter(year, 1), ActiveSpans.Quarter(year, 2), ActiveSpans.Year(year));
+        var district = PointsActiveSpan.District;
+        await AssertSpansAsync(resident, "three months", (a.Id, q1), (a.Id, y), (b.Id, q2), (b.Id, y), (district, 201701), (district, 201702), (district, 201705), (district, q1), (district, q2), (district, y));
+        await AssertSpansEqualRecountAsync("three months");
+        await AssertBackfillEqualsKeptRowsAsync();
+
+        // January goes: its district month goes; the quarter and year stay (February of the same quarter remains).
+        await DeleteAsync(january);
+        await AssertSpansAsync(resident, "January deleted", (a.Id, q1), (a.Id, y), (b.Id, q2), (b.Id, y), (district, 201702), (district, 201705), (district, q1), (district, q2), (district, y));
+        await AssertActiveEqualRecountAsync([a.Id, b.Id], [$"{year}-01", $"{year}-02", $"{year}-Q1", $"{year}-Q2", $"{year}"], "January deleted");
+
+        // February goes: community A has no month left in the quarter or the year; the district keeps the year (May in B).
+        await DeleteAsync(february);
+        await AssertSpansAsync(resident, "February deleted", (b.Id, q2), (b.Id, y), (district, 201705), (district, q2), (district, y));
+        await AssertActiveEqualRecountAsync([a.Id, b.Id], [$"{year}-02", $"{year}-Q1", $"{year}-Q2", $"{year}"], "February deleted");
+
+        // Back in January, from B: B's first quarter and the district's January and quarter come back; then May goes.
+        var again = await AwardAsync(b.Id, resident, new DateTime(year, 1, 20, 3, 0, 0, DateTimeKind.Utc));
+        await DeleteAsync(may);
+        await AssertSpansAsync(resident, "January from B, May deleted", (b.Id, q1), (b.Id, y), (district, 201701), (district, q1), (district, y));
+        await AssertActiveEqualRecountAsync([a.Id, b.Id], [$"{year}-01", $"{year}-05", $"{year}-Q1", $"{year}-Q2", $"{year}"], "May deleted");
+
+        await DeleteAsync(again);
+        await AssertSpansAsync(resident, "all deleted");
+        await AssertSpansEqualRecountAsync("all deleted");
+
+        // Put them back (the insert triggers again), so the ledger reconciles.
+        await _points.QueryAsync(async db =>
+        {
+            db.Set<PointsTransfer>().AddRange(_deleted);
+            return await db.SaveChangesAsync();
+        });
+        await AssertSpansAsync(resident, "put back", (a.Id, q1), (a.Id, y), (b.Id, q1), (b.Id, q2), (b.Id, y), (district, 201701), (district, 201702), (district, 201705), (district, q1), (district, q2), (district, y));
+        await AssertSpansEqualRecountAsync("put back");
+        Assert.Empty((await _points.ReconcileAsync()).Breaks);
+    }
+
+    /// <summary>Deletes the transfer (as maintenance could), keeping it to put back.</summary>
+    private async Task DeleteAsync(long id)
+    {
+        _deleted.Add(await _points.QueryAsync(db => db.Set<PointsTransfer>().AsNoTracking().SingleAsync(t => t.Id == id)));
+        await _points.QueryAsync(db => db.Set<PointsTransfer>().Where(t => t.Id == id).ExecuteDeleteAsync());
+    }
+
+    /// <summary>An award of 5 points from the community's pool to the resident at <paramref name="at"/>, through the ledger; its transfer id.</summary>
+    private async Task<long> AwardAsync(Guid communityId, Guid residentId, DateTime at)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ledger = new PointsLedger(db, new FakeTimeProvider(new DateTimeOffset(at)));
+        var pool = await ledger.AccountAsync(AccountKind.CommunityPool, communityId, CancellationToken.None);
+        var resident = await ledger.AccountAsync(AccountKind.Resident, residentId, CancellationToken.None);
+        var key = Guid.NewGuid().ToString();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Assert.True(await ledger.PostAsync(new TransferOrder(pool, resident, 5, TransferKind.Award, "test", key, null, null, key, key), CancellationToken.None));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return await db.Set<PointsTransfer>().Where(t => t.IdempotencyKey == key).Select(t => t.Id).SingleAsync();
+    }
+
+    private async Task AssertSpansAsync(Guid resident, string when, params (Guid Scope, int Span)[] expected)
+    {
+        var kept = await _points.QueryAsync(db => db.Set<PointsActiveSpan>().AsNoTracking().Where(s => s.ResidentId == resident).Select(s => new { s.ScopeId, s.Span }).ToListAsync());
+        Assert.True(
+            expected.Select(e => $"{e.Scope}/{e.Span}").Order().SequenceEqual(kept.Select(k => $"{k.ScopeId}/{k.Span}").Order()),
+            $"{when}: span rows {string.Join(", ", kept.Select(k => $"{k.ScopeId}/{k.Span}").Order())}, expected {string.Join(", ", expected.Select(e => $"{e.Scope}/{e.Span}").Order())}");
+    }
+
+    /// <summary>Active residents from <see cref="IPointsFacts.FiguresAsync"/> == the per-record count, for these communities and the district.</summary>
+    private async Task AssertActiveEqualRecountAsync(IEnumerable<Guid> communities, IEnumerable<string> periods, string when)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var facts = scope.ServiceProvider.GetRequiredService<IPointsFacts>();
+        foreach (var code in periods)
+        {
+            Assert.True(BillPeriod.TryParse(code, out var period));
+            foreach (var community in communities.Select(c => (Guid?)c).Append(null))
+            {
+                var expected = BillRules.ActiveResidents(await facts.IssuedAsync(community, period.StartUtc, period.EndUtc, CancellationToken.None)).Count;
+                var actual = (await facts.FiguresAsync(community, period.StartUtc, period.EndUtc, CancellationToken.None)).ActiveResidents;
+                Assert.True(expected == actual, $"{when}, {code}, community {community?.ToString() ?? "district"}: span rows {actual}, recount {expected}");
+            }
+        }
+    }
+
+    /// <summary>Every span row == the spans of the points_active rows (their community's quarter and year; the district's month, quarter and year).</summary>
+    private async Task AssertSpansEqualRecountAsync(string when)
+    {
+        var (active, kept) = await _points.QueryAsync(async db => (
+            await db.Set<PointsActive>().AsNoTracking().Select(a => new { a.CommunityId, a.Month, a.ResidentId }).ToListAsync(),
+            await db.Set<PointsActiveSpan>().AsNoTracking().Select(s => new { s.ScopeId, s.Span, s.ResidentId }).ToListAsync()));
+        var expected = active.SelectMany(a => SpansOf(a.CommunityId, a.Month).Select(s => $"{s.Scope}/{s.Span}/{a.ResidentId}")).Distinct().Order().ToList();
+        var actual = kept.Select(k => $"{k.ScopeId}/{k.Span}/{k.ResidentId}").Order().ToList();
+        Assert.True(expected.SequenceEqual(actual), $"{when}: span rows missing {string.Join(", ", expected.Except(actual).Take(5))}; extra {string.Join(", ", actual.Except(expected).Take(5))}");
+    }
+
+    private static IEnumerable<(Guid Scope, int Span)> SpansOf(Guid community, int month)
+    {
+        var (year, quarter) = (month / 100, ((month % 100) - 1) / 3 + 1);
+        var district = PointsActiveSpan.District;
+        return [(community, ActiveSpans.Quarter(year, quarter)), (community, ActiveSpans.Year(year)), (district, month), (district, ActiveSpans.Quarter(year, quarter)), (district, ActiveSpans.Year(year))];
+    }
+
+    /// <summary>The ActiveSpans migration's backfill, run on an emptied table (in a transaction rolled back), gives the rows the triggers keep.</summary>
+    private async Task AssertBackfillEqualsKeptRowsAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var migrations = db.GetService<IMigrationsAssembly>();
+        var type = migrations.Migrations.Single(m => m.Key.EndsWith("_ActiveSpans", StringComparison.Ordinal)).Value;
+        var backfill = migrations.CreateMigration(type, db.Database.ProviderName!).UpOperations.OfType<SqlOperation>()
+            .Single(o => o.Sql.Contains("-- ActiveSpans backfill", StringComparison.Ordinal)).Sql;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var kept = await db.Set<PointsActiveSpan>().AsNoTracking().Select(s => new { s.ScopeId, s.Span, s.ResidentId }).ToListAsync();
+        Assert.NotEmpty(kept);
+        await db.Set<PointsActiveSpan>().ExecuteDeleteAsync();
+        await db.Database.ExecuteSqlRawAsync(backfill);
+        var rebuilt = await db.Set<PointsActiveSpan>().AsNoTracking().Select(s => new { s.ScopeId, s.Span, s.ResidentId }).ToListAsync();
+        await transaction.RollbackAsync();
+        Assert.Equal(kept.Select(k => $"{k.ScopeId}/{k.Span}/{k.ResidentId}").Order(), rebuilt.Select(k => $"{k.ScopeId}/{k.Span}/{k.ResidentId}").Order());
+    }
+
     /// <summary>Random transfers of every kind through <see cref="PointsLedger"/> at times in <see cref="Year"/>, saved one by one.</summary>
     private async Task PostAsync(Random random, Guid merchantId, List<CommunityRef> communities, List<Guid> people, int count)
     {
@@ -210,6 +347,7 @@ public abstract class PointsTallyTests(AppFactory factory, ITestOutputHelper out
         }
 
         Assert.True(checkedIssued > 0, $"seed {seed}: nothing was issued");
+        await AssertSpansEqualRecountAsync($"seed {seed}, {when}");
 
         // The live district-year bill reads the aggregates; the per-record bill counts the transfers: the same points figures.
         var reader = scope.ServiceProvider.GetRequiredService<BillReader>();

@@ -9,7 +9,7 @@ public sealed record ResidentBrief(Guid Id, string MaskedName);
 /// <summary>
 /// The bill's points figures of a span: points issued and their transfers, points redeemed and their transfers, and the
 /// distinct residents issued points — the same as counting <see cref="IPointsFacts.IssuedAsync"/> and
-/// <see cref="IPointsFacts.RedeemedAsync"/>, read from aggregates kept per community and Beijing month.
+/// <see cref="IPointsFacts.RedeemedAsync"/>, read from aggregates kept per community and Beijing month (active residents per bill period).
 /// </summary>
 public sealed record PointsFigures(long Issued, int IssuedTransfers, long Redeemed, int RedeemedTransfers, int ActiveResidents);
 
@@ -28,8 +28,8 @@ public interface IPointsFacts
 
     /// <summary>
     /// The figures of <see cref="IssuedAsync"/> and <see cref="RedeemedAsync"/> (sums, transfer counts, distinct residents
-    /// issued points) without reading the transfers: from the monthly aggregates when the span is whole Beijing months (as
-    /// a bill period is), else from the records.
+    /// issued points) without reading the transfers: from the kept aggregates when the span is one Beijing month, quarter
+    /// or year (as a bill period is), else from the records.
     /// </summary>
     Task<PointsFigures> FiguresAsync(Guid? communityId, DateTime fromUtc, DateTime toUtc, CancellationToken ct);
 

@@ -1833,7 +1833,25 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Month", "ResidentId");
 
+                    b.HasIndex("ResidentId", "Month", "CommunityId");
+
                     b.ToTable("points_active", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsActiveSpan", b =>
+                {
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Span")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ScopeId", "Span", "ResidentId");
+
+                    b.ToTable("points_active_spans", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsMonthly", b =>

@@ -1816,7 +1816,25 @@ namespace CommunityPartner.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Month", "ResidentId");
 
+                    b.HasIndex("ResidentId", "Month", "CommunityId");
+
                     b.ToTable("points_active", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsActiveSpan", b =>
+                {
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Span")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ScopeId", "Span", "ResidentId");
+
+                    b.ToTable("points_active_spans", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPartner.Web.Modules.Points.Tally.PointsMonthly", b =>
