@@ -95,7 +95,7 @@ public abstract class ImportNeedsTests(AppFactory factory)
         var stalePreview = await PreviewAsync(actors.StaffClient, actors.Community.Code, stale, "旧.csv");
         var stalePath = Path.Combine(folder, stalePreview.GetProperty("hash").GetString() + ".csv");
         Assert.True(File.Exists(stalePath));
-        File.SetLastWriteTimeUtc(stalePath, DateTime.UtcNow - ImportNeedsHandler.PreviewKeptFor - TimeSpan.FromMinutes(1));
+        File.SetLastWriteTimeUtc(stalePath, factory.Clock.GetUtcNow().UtcDateTime - ImportNeedsHandler.PreviewKeptFor - TimeSpan.FromMinutes(1));
 
         // A new preview sweeps the community's previews older than the keeping time and keeps its own file.
         var hash = (await PreviewAsync(actors.StaffClient, actors.Community.Code, good, "台账.csv")).GetProperty("hash").GetString();
