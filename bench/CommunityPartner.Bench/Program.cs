@@ -29,9 +29,10 @@ switch (options.Command)
         return await BillBench.RunAsync(
             options,
             Array.IndexOf(args, "--size") >= 0 ? options.Sizes[0] : 1_000_000,
-            Array.IndexOf(args, "--transfers") is var t and >= 0 && t + 1 < args.Length ? long.Parse(args[t + 1], System.Globalization.CultureInfo.InvariantCulture) : 0);
+            Array.IndexOf(args, "--transfers") is var t and >= 0 && t + 1 < args.Length ? long.Parse(args[t + 1], System.Globalization.CultureInfo.InvariantCulture) : 0,
+            withBefore: !args.Contains("--skip-before"));
     default:
-        Console.Error.WriteLine("Usage: needs|generate|drop|report|points|bill --provider sqlite|postgres --size 10000,1000000 [--transfers N] [--regenerate] [--seconds S] [--postgres CONN] [--data DIR] [--out NAME]");
+        Console.Error.WriteLine("Usage: needs|generate|drop|report|points|bill --provider sqlite|postgres --size 10000,1000000 [--transfers N] [--skip-before] [--regenerate] [--seconds S] [--postgres CONN] [--data DIR] [--out NAME]");
         return 2;
 }
 

@@ -92,6 +92,10 @@ public static class PointsLoad
         SELECT (SELECT count(*) FROM ((SELECT c, m, k, p, n FROM monthly EXCEPT SELECT "CommunityId", "Month", "Kind", "Points", "Transfers" FROM points_monthly WHERE "Transfers" <> 0)
                 UNION ALL (SELECT "CommunityId", "Month", "Kind", "Points", "Transfers" FROM points_monthly WHERE "Transfers" <> 0 EXCEPT SELECT c, m, k, p, n FROM monthly)) AS d)
              + (SELECT count(*) FROM ((SELECT c, m, resident FROM active EXCEPT SELECT "CommunityId", "Month", "ResidentId" FROM points_active)
-                UNION ALL (SELECT "CommunityId", "Month", "ResidentId" FROM points_active EXCEPT SELECT c, m, resident FROM active)) AS d) AS "Value"
+                UNION ALL (SELECT "CommunityId", "Month", "ResidentId" FROM points_active EXCEPT SELECT c, m, resident FROM active)) AS d)
+             + (SELECT count(*) FROM ((SELECT DISTINCT s.scope_id, s.span, a.resident FROM active AS a CROSS JOIN LATERAL points_active_span_rows(a.c, a.m) AS s
+                    EXCEPT SELECT "ScopeId", "Span", "ResidentId" FROM points_active_spans)
+                UNION ALL (SELECT "ScopeId", "Span", "ResidentId" FROM points_active_spans
+                    EXCEPT SELECT DISTINCT s.scope_id, s.span, a.resident FROM active AS a CROSS JOIN LATERAL points_active_span_rows(a.c, a.m) AS s)) AS d) AS "Value"
         """;
 }

@@ -28,7 +28,8 @@ public static class BillBench
     public const string PointsDatabaseName = "cp_bench_bill_points";
     private static readonly BillPeriod Year = new(BillPeriodKind.Year, 2025, 0);
 
-    public static async Task<int> RunAsync(BenchOptions options, int size, long transfers = 0)
+    /// <param name="withBefore">Also time the old paths (per need, and the points from the transfers: minutes per call at 10 M transfers).</param>
+    public static async Task<int> RunAsync(BenchOptions options, int size, long transfers = 0, bool withBefore = true)
     {
         var databaseName = transfers > 0 ? PointsDatabaseName : DatabaseName;
         if (transfers > 0)
@@ -129,12 +130,12 @@ public static class BillBench
         Say(await MeasureAsync(app.Services, "dashboard 2025, one community-month changed", cases[2].Run, options.SecondsPerCase));
         if (transfers > 0)
         {
-            foreach (var (caseName, run, maxCalls) in PointsBillBench.Cases(shangma, Year))
+            foreach (var (caseName, run, maxCalls) in PointsBillBench.Cases(shangma, Year).Where(c => withBefore || !c.Name.Contains("(before)", StringComparison.Ordinal)))
             {
                 Say(await MeasureAsync(app.Services, caseName, run, options.SecondsPerCase, maxCalls));
             }
         }
-        else
+        else if (withBefore)
         {
             Say(await MeasureAsync(app.Services, "district-year bill, per-need path (before)", s => s.GetRequiredService<BillReader>().LiveAsync(null, Year, default), options.SecondsPerCase, maxCalls: 5));
         }
